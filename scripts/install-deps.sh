@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the Debian packages cvpress needs, and nothing when all are present.
+#   scripts/install-deps.sh build   compilers, libraries and the styles' fonts
+#   scripts/install-deps.sh test    the build set plus poppler, qpdf, mupdf, TeX
+# Uses sudo when not root; when it cannot install, prints the exact command.
+set -euo pipefail
+
+build_pkgs=(
+  cmake make g++ pkg-config
+  libpodofo-dev libyaml-cpp-dev libfmt-dev libcli11-dev catch2
+  libharfbuzz-dev libfreetype-dev libfontconfig-dev fontconfig
+  fonts-sil-charis fonts-lato fonts-dejavu-core
+)
+test_pkgs=(
+  poppler-utils qpdf mupdf-tools python3
+  texlive-xetex texlive-luatex texlive-latex-recommended
+)
+
+case "${1:-build}" in
+  build) wanted=("${build_pkgs[@]}") ;;
+  test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+install_line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo=(sudo)
+else
+  echo "cvpress needs these packages; please run as root:" >&2
+  echo "  apt-get update && $install_line" >&2
+  exit 1
+fi
+
+echo "installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+if ! { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" $install_line -qq; }; then
+  echo "installation failed; the command was:" >&2
+  echo "  ${sudo[*]} apt-get update && ${sudo[*]} $install_line" >&2
+  exit 1
+fi

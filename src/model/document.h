@@ -1,0 +1,77 @@
+// Document: backend-neutral, resolved content. Tailoring turns a Cv into a
+// Document; the fitter chooses which blocks and items of it stay; the layout
+// engine and the LaTeX writer both render exactly this, so they cannot
+// disagree about what is shown.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/rich_text.h"
+#include "model/source.h"
+
+namespace cvpress {
+
+struct Header {
+  std::string name;
+  RichText headline;
+  RichText tagline;
+  std::vector<RichText> contacts;  // each item one piece (location, e-mail link, ...)
+};
+
+// A bullet under an entry.
+struct Item {
+  RichText text;
+  int priority = 3;
+  SourceLoc loc;
+};
+
+enum class BlockKind {
+  Entry,      // head line (title left, date right), optional second line
+              // (subtitle left, location right), paragraphs, bullet items
+  OneLine,    // one paragraph: "**Label:** details"
+  Bullet,     // one paragraph behind a bullet mark
+  Numbered,   // one paragraph behind a number ("1.")
+  Text,       // one plain paragraph
+};
+
+struct Block {
+  BlockKind kind = BlockKind::Text;
+
+  // Entry: the head line and the optional second line.
+  RichText title;
+  std::string date;
+  RichText subtitle;
+  std::string location;
+
+  // Entry: paragraphs under the head (summary, venue, link); other kinds:
+  // exactly one paragraph, the block's text.
+  std::vector<RichText> paragraphs;
+  std::vector<Item> items;  // Entry: bullets
+
+  std::string marker;  // Numbered: "1.", "2." ...
+
+  int priority = 3;
+  SourceLoc loc;
+};
+
+struct DocSection {
+  std::string title;
+  std::vector<Block> blocks;
+};
+
+struct Metadata {
+  std::string title;     // "Long Cheng — CV"
+  std::string author;
+  std::string subject;
+  std::string keywords;  // comma separated
+};
+
+struct Document {
+  Header header;
+  std::vector<DocSection> sections;
+  Metadata meta;
+  bool footer = false;  // "Name — page N of M" at the foot of every page
+};
+
+}  // namespace cvpress

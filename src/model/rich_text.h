@@ -1,0 +1,37 @@
+// Rich text: a paragraph of inline spans, as parsed from the CV's markup
+// (**bold**, *italic*, `code`, [text](url), $$math$$). Plain values, no I/O.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cvpress {
+
+enum class SpanKind {
+  Text,  // ordinary words
+  Code,  // `code`: set in the monospace font
+  Math,  // $$...$$: `text` holds the TeX math source without the dollars
+};
+
+struct Span {
+  std::string text;  // UTF-8
+  SpanKind kind = SpanKind::Text;
+  bool bold = false;
+  bool italic = false;
+  std::string link;  // target URL; empty when the span is not a link
+
+  bool operator==(const Span&) const = default;
+};
+
+using RichText = std::vector<Span>;
+
+// The text of all spans, concatenated (math as its source).
+std::string plain_text(const RichText& text);
+
+// A single unstyled span (or nothing for an empty string).
+RichText plain(std::string text);
+
+// Appends `tail` to `head`, merging with the last span when the styles match.
+void append(RichText& head, const RichText& tail);
+
+}  // namespace cvpress
