@@ -1,0 +1,302 @@
+#include "layout/layout.h"
+
+#include "layout/paragraph.h"
+#include "text/font_book.h"
+
+namespace cvpress {
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+// One line of the vertical list, set on its own baseline (y = 0).
+struct VLine {
+  double gap = 0;         // glue before it, discarded at a page top
+  double leading = 0;     // its baselineskip
+  double ascent = 0;      // its first baseline's offset at a page top
+  bool breakable = true;  // may a page break fall just before it
+  std::vector<GlyphRun> runs;
+  std::vector<Rule> rules;
+  std::vector<LinkArea> links;
+  std::string outline;  // a section starting here
+};
+
+class Engine {
+ public:
+  Engine(const Style& style, FontBook& fonts) : s_(style), fonts_(fonts) {}
+
+  Pages run(const Document& doc);
+
+ private:
+  double text_width() const { return s_.page_width - s_.margin_left - s_.margin_right; }
+  double ascent(const TextStyle& t) const { return face(t).ascent * t.size; }
+  double descent(const TextStyle& t) const { return face(t).descent * t.size; }
+  const FontFace& face(const TextStyle& t) const { return s_.faces[static_cast<int>(t.face)]; }
+  InlineStyle inline_style(const TextStyle& t, const Color& color) const {
+    return {t, color, s_.link_color};
+  }
+
+  // Lines of a paragraph of `width` at x offset `indent` (from the left margin).
+  std::vector<VLine> paragraph(const RichText& text, const TextStyle& t, const Color& color,
+                               double width, double indent, bool centred = false);
+  void push(std::vector<VLine> lines, double gap, bool breakable);
+  void push_paragraph(std::vector<VLine> lines, double gap, bool breakable);
+
+  void header(const Header& h);
+  void section(const DocSection& section, bool first);
+  void block(const Block& b, double gap, bool breakable);
+  void entry(const Block& b, double gap, bool breakable);
+  void marked(const Block& b, const std::string& mark, double indent, double gap, bool breakable);
+  std::vector<VLine> head_line(const RichText& left, const TextStyle& left_style,
+                               const std::string& right, const TextStyle& right_style);
+
+  std::vector<size_t> page_starts() const;
+  Pages paginate();
+  void footer(Pages& pages, const std::string& name);
+
+  const Style& s_;
+  FontBook& fonts_;
+  std::vector<VLine> list_;
+};
+
+std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, const Color& color,
+                                     double width, double indent, bool centred) {
+  std::vector<Line> lines =
+      break_lines(shape_words(text, inline_style(t, color), s_, fonts_), width, fonts_);
+  std::vector<VLine> out;
+  for (const Line& line : lines) {
+    VLine v;
+    v.leading = t.leading;
+    v.ascent = ascent(t);
+    double x = s_.margin_left + indent + (centred ? (width - line.width) / 2 : 0);
+    render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// Appends lines that must stay together (no break between them).
+void Engine::push(std::vector<VLine> lines, double gap, bool breakable) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i].gap = i == 0 ? gap : 0;
+    lines[i].breakable = i == 0 && breakable;
+    list_.push_back(std::move(lines[i]));
+  }
+}
+
+// Appends a paragraph: a break may fall between its lines except after the
+// first and before the last (TeX's club and widow penalties of 10000).
+void Engine::push_paragraph(std::vector<VLine> lines, double gap, bool breakable) {
+  const size_t n = lines.size();
+  for (size_t i = 0; i < n; ++i) {
+    lines[i].gap = i == 0 ? gap : 0;
+    lines[i].breakable = i == 0 ? breakable : (i != 1 && i != n - 1);
+    list_.push_back(std::move(lines[i]));
+  }
+}
+
+void Engine::header(const Header& h) {
+  const bool centred = s_.header_align == Align::Center;
+  const double w = text_width();
+  bool first = true;
+  auto part = [&](const RichText& text, const TextStyle& t) {
+    if (text.empty()) return;
+    push(paragraph(text, t, s_.text_color, w, 0, centred), first ? 0 : s_.header_gap.value, false);
+    first = false;
+  };
+  part(plain(h.name), s_.name_text);
+  part(h.headline, s_.headline_text);
+  part(h.tagline, s_.tagline_text);
+  RichText contacts;
+  for (const RichText& c : h.contacts) {
+    if (!contacts.empty()) append(contacts, plain(" " + s_.contact_separator + " "));
+    append(contacts, c);
+  }
+  part(contacts, s_.contact_text);
+}
+
+std::vector<VLine> Engine::head_line(const RichText& left, const TextStyle& left_style,
+                                     const std::string& right, const TextStyle& right_style) {
+  const double right_width =
+      right.empty() ? 0
+                    : fonts_.width(fonts_.load(face(right_style).file), right, right_style.size);
+  const double width = text_width() - (right.empty() ? 0 : right_width + s_.date_gap);
+  std::vector<VLine> lines = paragraph(left, left_style, s_.text_color, width, 0);
+  if (lines.empty()) {  // only a right-hand part
+    VLine v;
+    v.leading = left_style.leading;
+    v.ascent = ascent(left_style);
+    lines.push_back(std::move(v));
+  }
+  if (!right.empty()) {
+    std::vector<VLine> r = paragraph(plain(right), right_style, s_.text_color, 1e9, 0);
+    for (GlyphRun& run : r.front().runs) {
+      run.x += text_width() - right_width;
+      lines.front().runs.push_back(std::move(run));
+    }
+  }
+  return lines;
+}
+
+void Engine::entry(const Block& b, double gap, bool breakable) {
+  push(head_line(b.title, s_.title_text, b.date, s_.body), gap, breakable);
+  const bool has_subtitle = !b.subtitle.empty() || !b.location.empty();
+  if (has_subtitle) push(head_line(b.subtitle, s_.subtitle_text, b.location, s_.subtitle_text), 0, false);
+
+  // The first content unit stays with the head; without a subtitle, so
+  // does the second (the title then has at least two lines after it).
+  int unit = 0;
+  auto keep = [&] { return unit++ < (has_subtitle ? 1 : 2) ? false : true; };
+  for (const RichText& p : b.paragraphs) {
+    push_paragraph(paragraph(p, s_.body, s_.text_color, text_width(), 0), s_.item_gap.value, keep());
+  }
+  for (const Item& item : b.items) {
+    Block bullet;
+    bullet.paragraphs = {item.text};
+    marked(bullet, s_.bullet, s_.item_indent, s_.item_gap.value, keep());
+  }
+}
+
+// A paragraph with a hanging indent and a mark on its first line.
+void Engine::marked(const Block& b, const std::string& mark, double indent, double gap,
+                    bool breakable) {
+  const RichText& text = b.paragraphs.empty() ? RichText{} : b.paragraphs.front();
+  std::vector<VLine> lines = paragraph(text, s_.body, s_.text_color, text_width() - indent, indent);
+  if (lines.empty()) return;
+  const double mark_x = mark == s_.bullet ? s_.bullet_offset : 0;
+  std::vector<VLine> m = paragraph(plain(mark), s_.body, s_.text_color, 1e9, mark_x);
+  for (GlyphRun& run : m.front().runs) lines.front().runs.push_back(std::move(run));
+  push_paragraph(std::move(lines), gap, breakable);
+}
+
+void Engine::block(const Block& b, double gap, bool breakable) {
+  switch (b.kind) {
+    case BlockKind::Entry:
+      entry(b, gap, breakable);
+      return;
+    case BlockKind::Bullet:
+      marked(b, s_.bullet, s_.item_indent, gap, breakable);
+      return;
+    case BlockKind::Numbered:
+      marked(b, b.marker, s_.number_indent, gap, breakable);
+      return;
+    case BlockKind::OneLine:
+    case BlockKind::Text:
+      if (b.paragraphs.empty()) return;
+      push_paragraph(paragraph(b.paragraphs.front(), s_.body, s_.text_color, text_width(), 0), gap,
+                     breakable);
+      return;
+  }
+}
+
+bool one_liner(const Block& b) {
+  return b.kind != BlockKind::Entry ||
+         (b.subtitle.empty() && b.location.empty() && b.paragraphs.empty() && b.items.empty());
+}
+
+void Engine::section(const DocSection& section, bool first) {
+  std::vector<VLine> title =
+      paragraph(plain(section.title), s_.section_text, s_.accent_color, text_width(), 0);
+  title.back().rules.push_back(
+      {s_.margin_left, s_.rule_offset, text_width(), s_.rule_width, s_.accent_color});
+  title.front().outline = section.title;
+  push(std::move(title), first ? s_.header_after.value : s_.section_before.value, true);
+  for (size_t i = 0; i < section.blocks.size(); ++i) {
+    const bool breakable = i > 1 || (i == 1 && !one_liner(section.blocks[0]));
+    block(section.blocks[i], i == 0 ? s_.section_after.value : s_.block_gap.value, breakable);
+  }
+}
+
+// Greedy page breaking: the first line that does not fit ends the page at
+// the last allowed break before it. Returns the index of each page's first line.
+std::vector<size_t> Engine::page_starts() const {
+  const double bottom = s_.page_height - s_.margin_bottom;
+  std::vector<size_t> starts = {0};
+  double baseline = 0;
+  for (size_t i = 0; i < list_.size(); ++i) {
+    const bool top = i == starts.back();
+    baseline = top ? s_.margin_top + list_[i].ascent : baseline + list_[i].gap + list_[i].leading;
+    if (top || baseline <= bottom + kEpsilon) continue;
+    size_t cut = i;
+    while (cut > starts.back() + 1 && !list_[cut].breakable) --cut;
+    if (!list_[cut].breakable) cut = i;  // no legal break: break here all the same
+    starts.push_back(cut);
+    i = cut - 1;
+  }
+  return starts;
+}
+
+Pages Engine::paginate() {
+  Pages pages;
+  pages.width = s_.page_width;
+  pages.height = s_.page_height;
+  const std::vector<size_t> starts = page_starts();
+  size_t page = 0;
+  double baseline = 0;
+  for (size_t i = 0; i < list_.size(); ++i) {
+    if (page + 1 < starts.size() && i == starts[page + 1]) ++page;
+    if (i == starts[page]) pages.pages.emplace_back();
+    VLine& v = list_[i];
+    baseline = i == starts[page] ? s_.margin_top + v.ascent : baseline + v.gap + v.leading;
+    Page& p = pages.pages.back();
+    for (GlyphRun& r : v.runs) {
+      r.y = baseline;
+      p.runs.push_back(std::move(r));
+    }
+    for (Rule& r : v.rules) {
+      r.y += baseline;
+      p.rules.push_back(r);
+    }
+    for (LinkArea& l : v.links) {
+      l.y += baseline;
+      p.links.push_back(std::move(l));
+    }
+    if (!v.outline.empty()) {
+      pages.outline.push_back({v.outline, static_cast<int>(page), baseline - v.ascent});
+    }
+  }
+  return pages;
+}
+
+void Engine::footer(Pages& pages, const std::string& name) {
+  const size_t total = pages.pages.size();
+  for (size_t n = 0; n < total; ++n) {
+    std::string text = name + " \xE2\x80\x94 page " + std::to_string(n + 1) + " of " +
+                       std::to_string(total);
+    std::vector<VLine> lines =
+        paragraph(plain(text), s_.footer_text, s_.text_color, text_width(), 0, true);
+    for (GlyphRun& r : lines.front().runs) {
+      r.y = s_.page_height - s_.margin_bottom + s_.footer_skip;
+      pages.pages[n].runs.push_back(std::move(r));
+    }
+  }
+}
+
+Pages Engine::run(const Document& doc) {
+  list_.clear();
+  header(doc.header);
+  bool first = true;
+  for (const DocSection& sec : doc.sections) {
+    if (sec.blocks.empty()) continue;
+    section(sec, first);
+    first = false;
+  }
+  Pages pages = paginate();
+  if (pages.pages.empty()) pages.pages.emplace_back();
+  if (doc.footer) footer(pages, doc.header.name);
+  pages.fonts = fonts_.files();
+  return pages;
+}
+
+}  // namespace
+
+Pages layout(const Document& doc, const Style& style, FontBook& fonts) {
+  return Engine(style, fonts).run(doc);
+}
+
+double GlyphRun::width() const {
+  double w = 0;
+  for (const Glyph& g : glyphs) w += g.advance;
+  return w;
+}
+
+}  // namespace cvpress

@@ -1,0 +1,221 @@
+#include "layout/paragraph.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "text/font_book.h"
+
+namespace cvpress {
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+Face face_for(const Span& span, Face base) {
+  if (span.kind == SpanKind::Code) return Face::Mono;
+  bool bold = span.bold || base == Face::Bold || base == Face::BoldItalic;
+  bool italic = span.italic || span.kind == SpanKind::Math || base == Face::Italic ||
+                base == Face::BoldItalic;
+  if (bold && italic) return Face::BoldItalic;
+  if (bold) return Face::Bold;
+  if (italic) return Face::Italic;
+  return Face::Regular;
+}
+
+// Length in bytes of the UTF-8 sequence starting with `c`.
+size_t utf8_length(unsigned char c) {
+  return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+}
+
+// Cuts a word wider than `width` into pieces that each fit (at least one
+// character per line).
+std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
+  std::vector<Word> parts(1);
+  for (const Piece& piece : word.pieces) {
+    size_t start = 0;
+    while (start < piece.text.size()) {
+      size_t end = start;
+      size_t best = start;
+      while (end < piece.text.size()) {
+        size_t next = std::min(piece.text.size(), end + utf8_length(piece.text[end]));
+        double w = fonts.width(piece.font, std::string_view(piece.text).substr(start, next - start),
+                               piece.size);
+        if (parts.back().width + w > width + kEpsilon && !(best == start && parts.back().width == 0))
+          break;
+        best = end = next;
+      }
+      if (best == start) {  // nothing more fits on this line: start the next one
+        parts.emplace_back();
+        continue;
+      }
+      Piece cut = piece;
+      cut.text = piece.text.substr(start, best - start);
+      cut.width = fonts.width(cut.font, cut.text, cut.size);
+      parts.back().pieces.push_back(cut);
+      parts.back().width += cut.width;
+      start = best;
+    }
+  }
+  parts.back().space_after = word.space_after;
+  parts.back().space_font = word.space_font;
+  return parts;
+}
+
+}  // namespace
+
+std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, const Style& s,
+                              FontBook& fonts) {
+  std::vector<Word> words;
+  Word current;
+  auto finish_word = [&](int space_font) {
+    if (current.pieces.empty()) return;
+    current.space_after = fonts.space_width(space_font, style.text.size);
+    current.space_font = space_font;
+    words.push_back(std::move(current));
+    current = Word{};
+  };
+
+  for (const Span& span : text) {
+    const Face face = face_for(span, style.text.face);
+    const int font = fonts.load(s.faces[static_cast<int>(face)].file);
+    const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
+    size_t i = 0;
+    while (i < content.size()) {
+      if (is_space(content[i])) {
+        finish_word(font);
+        while (i < content.size() && is_space(content[i])) ++i;
+        continue;
+      }
+      size_t end = i;
+      while (end < content.size() && !is_space(content[end])) ++end;
+      Piece piece{font, style.text.size, span.link.empty() ? style.color : style.link_color,
+                  content.substr(i, end - i), span.link, 0};
+      piece.width = fonts.width(font, piece.text, piece.size);
+      current.width += piece.width;
+      current.pieces.push_back(std::move(piece));
+      i = end;
+    }
+  }
+  if (!current.pieces.empty()) {
+    current.space_after = 0;
+    words.push_back(std::move(current));
+  }
+  return words;
+}
+
+std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts) {
+  std::vector<Line> lines;
+  Line line;
+  auto flush = [&] {
+    if (!line.words.empty()) lines.push_back(std::move(line));
+    line = Line{};
+  };
+  auto place = [&](Word word) {
+    if (word.width <= width + kEpsilon) {
+      line.width = word.width;
+      line.words.push_back(std::move(word));
+      return;
+    }
+    std::vector<Word> parts = cut_word(word, width, fonts);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i + 1 < parts.size()) parts[i].space_after = 0;
+      line.width = parts[i].width;
+      line.words.push_back(std::move(parts[i]));
+      if (i + 1 < parts.size()) flush();
+    }
+  };
+  for (Word& word : words) {
+    if (line.words.empty()) {
+      place(std::move(word));
+      continue;
+    }
+    const double with_word = line.width + line.words.back().space_after + word.width;
+    if (with_word <= width + kEpsilon) {
+      line.width = with_word;
+      line.words.push_back(std::move(word));
+      continue;
+    }
+    flush();
+    place(std::move(word));
+  }
+  flush();
+  return lines;
+}
+
+void render_line(const Line& line, double x, double ascent, double descent, FontBook& fonts,
+                 std::vector<GlyphRun>& runs, std::vector<LinkArea>& links) {
+  GlyphRun* run = nullptr;
+  auto run_for = [&](int font, double size, const Color& color, double at) -> GlyphRun& {
+    if (!run || run->font != font || run->size != size || !(run->color == color)) {
+      runs.push_back(GlyphRun{font, size, at, 0, color, {}});
+      run = &runs.back();
+    }
+    return *run;
+  };
+  auto add_link = [&](const std::string& url, double from, double to) {
+    if (url.empty()) return;
+    if (!links.empty() && links.back().url == url &&
+        links.back().x + links.back().width >= from - 40) {
+      links.back().width = to - links.back().x;
+      return;
+    }
+    links.push_back({from, -ascent, to - from, ascent + descent, url});
+  };
+
+  double pen = x;
+  for (size_t w = 0; w < line.words.size(); ++w) {
+    const Word& word = line.words[w];
+    for (const Piece& piece : word.pieces) {
+      GlyphRun& r = run_for(piece.font, piece.size, piece.color, pen);
+      for (Glyph& g : fonts.shape(piece.font, piece.text, piece.size)) r.glyphs.push_back(g);
+      add_link(piece.link, pen, pen + piece.width);
+      pen += piece.width;
+    }
+    if (w + 1 == line.words.size() || word.space_after == 0) continue;
+    const Piece& last = word.pieces.back();
+    GlyphRun& r = run_for(word.space_font, last.size, last.color, pen);
+    for (Glyph& g : fonts.shape(word.space_font, " ", last.size)) r.glyphs.push_back(g);
+    // A space inside a link (between two linked words) stays part of it.
+    if (!last.link.empty() && line.words[w + 1].pieces.front().link == last.link)
+      add_link(last.link, pen, pen + word.space_after);
+    pen += word.space_after;
+  }
+}
+
+std::string math_to_text(const std::string& tex) {
+  static const std::map<std::string, std::string> symbols = {
+      {"alpha", "α"},  {"beta", "β"},    {"gamma", "γ"},   {"delta", "δ"},   {"epsilon", "ε"},
+      {"lambda", "λ"}, {"mu", "μ"},      {"pi", "π"},      {"sigma", "σ"},   {"theta", "θ"},
+      {"omega", "ω"},  {"Delta", "Δ"},   {"Sigma", "Σ"},   {"Omega", "Ω"},   {"cdot", "·"},
+      {"times", "×"},  {"leq", "≤"},     {"geq", "≥"},     {"neq", "≠"},     {"approx", "≈"},
+      {"to", "→"},     {"infty", "∞"},   {"pm", "±"},      {"quad", " "},    {"qquad", "  "},
+      {",", ""},       {"!", ""},        {";", " "},       {"left", ""},     {"right", ""},
+      {"mathrm", ""},  {"mathbf", ""},   {"mathsf", ""},   {"mathit", ""},   {"operatorname", ""},
+      {"frac", ""},    {"sqrt", "√"},    {"{", "{"},       {"}", "}"},       {"sum", "∑"},
+  };
+  std::string out;
+  for (size_t i = 0; i < tex.size();) {
+    char c = tex[i];
+    if (c == '\\') {
+      size_t j = i + 1;
+      while (j < tex.size() && std::isalpha(static_cast<unsigned char>(tex[j]))) ++j;
+      if (j == i + 1 && j < tex.size()) ++j;  // a one-character command
+      std::string name = tex.substr(i + 1, j - i - 1);
+      auto found = symbols.find(name);
+      out += found != symbols.end() ? found->second : name;
+      i = j;
+      continue;
+    }
+    if (c == '{' || c == '}') {
+      ++i;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace cvpress
