@@ -1,0 +1,155 @@
+// The fitter: drop order, walking back, and the pinned-overflow case.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "fit/fit.h"
+#include "layout/layout.h"
+#include "style/fonts.h"
+#include "text/font_book.h"
+
+using namespace cvpress;
+
+namespace {
+
+const Style& style() {
+  static const Style s = [] {
+    Style st = classic_style();
+    REQUIRE(resolve_fonts(st).empty());
+    return st;
+  }();
+  return s;
+}
+
+Item item(const std::string& text, int priority) { return {plain(text), priority, {}}; }
+
+// Sections of entries whose bullets carry the given priorities in turn.
+Document document(int entries, int bullets, std::vector<int> priorities) {
+  Document doc;
+  doc.header.name = "Fit Test";
+  int n = 0;
+  for (int s = 0; s < 3; ++s) {
+    DocSection section{"Section " + std::to_string(s + 1), {}};
+    for (int e = 0; e < entries; ++e) {
+      Block b;
+      b.kind = BlockKind::Entry;
+      b.title = plain("Entry " + std::to_string(s) + "." + std::to_string(e));
+      b.priority = e == 0 ? 1 : priorities[(e + s) % priorities.size()];
+      for (int i = 0; i < bullets; ++i) {
+        const int p = priorities[n++ % priorities.size()];
+        b.items.push_back(item("Bullet with priority " + std::to_string(p) +
+                                   " and enough words to take a full line of the page width",
+                               p));
+      }
+      section.blocks.push_back(b);
+    }
+    doc.sections.push_back(section);
+  }
+  return doc;
+}
+
+int count_items(const Document& doc, int priority) {
+  int n = 0;
+  for (const DocSection& s : doc.sections)
+    for (const Block& b : s.blocks)
+      for (const Item& i : b.items) n += i.priority == priority;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a document that fits is left alone", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(1, 2, {1, 2, 3, 4});
+  const FitResult r = fit(doc, style(), fonts, 1, false);
+  CHECK(r.fits);
+  CHECK(r.log.empty());
+  CHECK(count_items(r.doc, 4) == count_items(doc, 4));
+}
+
+TEST_CASE("priority 5 never reaches the one-page variant", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(1, 2, {1, 5});
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  CHECK(r.fits);
+  CHECK(count_items(r.doc, 5) == 0);
+  CHECK(count_items(r.doc, 1) == count_items(doc, 1));
+}
+
+std::vector<std::string> item_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const DocSection& s : doc.sections)
+    for (const Block& b : s.blocks)
+      for (const Item& i : b.items) out.push_back(plain_text(i.text));
+  return out;
+}
+
+TEST_CASE("the fitter keeps priority 1, fits, and cannot keep more", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(4, 5, {1, 2, 3, 4});
+  REQUIRE(layout(doc, style(), fonts).pages.size() > 1);
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  CHECK(r.pages.pages.size() == 1);
+  CHECK(count_items(r.doc, 1) == count_items(doc, 1));
+  CHECK(count_items(r.doc, 2) > 0);
+  CHECK_FALSE(r.log.empty());
+
+  // Walking back leaves nothing out that would still fit: putting any one
+  // dropped bullet back into its kept entry overflows the page.
+  const std::vector<std::string> kept = item_texts(r.doc);
+  for (size_t s = 0; s < doc.sections.size(); ++s) {
+    for (const Block& b : doc.sections[s].blocks) {
+      for (size_t i = 0; i < b.items.size(); ++i) {
+        const std::string text = plain_text(b.items[i].text);
+        if (std::find(kept.begin(), kept.end(), text) != kept.end()) continue;
+        Document more = r.doc;
+        for (DocSection& section : more.sections) {
+          for (Block& block : section.blocks) {
+            if (!(block.title == b.title)) continue;
+            block.items.insert(block.items.begin() + std::min(i, block.items.size()), b.items[i]);
+          }
+        }
+        INFO(text);
+        CHECK(layout(more, style(), fonts).pages.size() > 1);
+      }
+    }
+  }
+}
+
+TEST_CASE("bullets go before entries, later before earlier", "[fit]") {
+  FontBook fonts;
+  // One section: entries of priority 3 with bullets of priority 3.
+  Document doc;
+  doc.header.name = "Order";
+  DocSection section{"Only", {}};
+  for (int e = 0; e < 12; ++e) {
+    Block b;
+    b.kind = BlockKind::Entry;
+    b.title = plain("Entry " + std::to_string(e));
+    b.priority = 3;
+    for (int i = 0; i < 4; ++i)
+      b.items.push_back(item("Bullet " + std::to_string(e) + "." + std::to_string(i) +
+                                 " long enough to fill most of a line of text on the page here",
+                             3));
+    section.blocks.push_back(b);
+  }
+  doc.sections.push_back(section);
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  // Every entry is still there (bullets went first) ...
+  CHECK(r.doc.sections[0].blocks.size() == 12);
+  // ... and the kept bullets are the earliest ones.
+  const std::vector<std::string> kept = item_texts(r.doc);
+  REQUIRE_FALSE(kept.empty());
+  CHECK(kept.front().rfind("Bullet 0.0", 0) == 0);
+  CHECK(kept.size() < 48);
+}
+
+TEST_CASE("when what must stay is too long, the fit fails", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(6, 8, {1});
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  CHECK_FALSE(r.fits);
+  CHECK(r.pages.pages.size() > 1);
+}
