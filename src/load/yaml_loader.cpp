@@ -1,0 +1,899 @@
+#include "load/yaml_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include "text/markup.h"
+
+namespace cvpress {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Text helpers
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : ", ") + word;
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The text before it is YAML: size, BOM and line ends, encoding, nesting.
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::size_t kMaxEncodingErrors = 10;
+
+std::string normalize(std::string text) {
+  if (text.starts_with(kBom)) text.erase(0, kBom.size());
+  std::size_t out = 0;
+  for (std::size_t in = 0; in < text.size(); ++in) {
+    if (text[in] == '\r' && in + 1 < text.size() && text[in + 1] == '\n') continue;
+    text[out++] = text[in];
+  }
+  text.resize(out);
+  return text;
+}
+
+// Maps byte offsets and yaml-cpp marks (0-based, columns in bytes) to source
+// locations (1-based, columns in UTF-8 characters).
+class LineIndex {
+ public:
+  LineIndex(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
+    starts_.push_back(0);
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+      starts_.push_back(i + 1);
+    }
+  }
+
+  const std::string& file() const { return file_; }
+
+  SourceLoc at(int line, int byte_col) const {
+    if (line < 0 || byte_col < 0) return {file_};
+    const auto index = static_cast<std::size_t>(line);
+    if (index >= starts_.size()) return {file_, line + 1, byte_col + 1};
+    const std::string_view text = text_.substr(starts_[index]);
+    int chars = 0;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(byte_col) && i < text.size(); ++i) {
+      if (!is_continuation(text[i])) ++chars;
+    }
+    return {file_, line + 1, chars + 1};
+  }
+
+  SourceLoc at(const YAML::Mark& mark) const { return at(mark.line, mark.column); }
+
+  SourceLoc at_offset(std::size_t offset) const {
+    const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const auto line = static_cast<std::size_t>(next - starts_.begin()) - 1;
+    return at(static_cast<int>(line), static_cast<int>(offset - starts_[line]));
+  }
+
+ private:
+  std::string_view text_;
+  std::string file_;
+  std::vector<std::size_t> starts_;
+};
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid
+// (overlong forms, surrogates and code points past U+10FFFF are not).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char first = byte(i);
+  if (first < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+  if (first >= 0xC2 && first <= 0xDF) {
+    length = 2;
+  } else if (first >= 0xE0 && first <= 0xEF) {
+    length = 3;
+    if (first == 0xE0) low = 0xA0;
+    if (first == 0xED) high = 0x9F;
+  } else if (first >= 0xF0 && first <= 0xF4) {
+    length = 4;
+    if (first == 0xF0) low = 0x90;
+    if (first == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (!is_continuation(text[i + k])) return 0;
+  }
+  return length;
+}
+
+// YAML allows no C0 control character but tab and line ends, and no DEL.
+bool is_forbidden_control(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+}
+
+void check_encoding(std::string_view text, const LineIndex& lines, Diagnostics& diags) {
+  std::size_t problems = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_length(text, i);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::string message;
+    if (length == 0) {
+      message = fmt::format("invalid UTF-8 byte 0x{:02X}", byte);
+    } else if (is_forbidden_control(text[i])) {
+      message = fmt::format("control character U+{:04X} is not allowed in YAML", byte);
+    }
+    if (!message.empty() && problems++ < kMaxEncodingErrors) {
+      diags.error(lines.at_offset(i), message, problems == 1 ? "save the file as UTF-8 text" : "");
+    }
+    i += std::max<std::size_t>(length, 1);
+  }
+  if (problems > kMaxEncodingErrors) {
+    diags.error({lines.file()}, fmt::format("{} more encoding errors are not shown",
+                                            problems - kMaxEncodingErrors));
+  }
+}
+
+// A quote can start a scalar only where a token starts.
+bool starts_token(std::string_view text, std::size_t i) {
+  return i == 0 || std::string_view(" \t\n[{,:").find(text[i - 1]) != std::string_view::npos;
+}
+
+// Offset of the first `[` or `{` nested deeper than kMaxNesting, or npos.
+// Comments are skipped, and quoted scalars inside flow collections; brackets
+// in block-level text count, which errs on the safe side.
+std::size_t find_too_deep_nesting(std::string_view text) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      if (quote == '"' && c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      continue;
+    }
+    if (c == '#' && (i == 0 || is_space(text[i - 1]))) {
+      i = std::min(text.find('\n', i), text.size());
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting) return i;
+    } else if (c == ']' || c == '}') {
+      depth = std::max(depth - 1, 0);
+    } else if ((c == '\'' || c == '"') && depth > 0 && starts_token(text, i)) {
+      quote = c;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool check_nesting(std::string_view text, const LineIndex& lines, Diagnostics& diags) {
+  const std::size_t at = find_too_deep_nesting(text);
+  if (at == std::string_view::npos) return true;
+  diags.error(lines.at_offset(at),
+              fmt::format("`[` and `{{` nest deeper than {} levels here", kMaxNesting),
+              "is a bracket not closed?");
+  return false;
+}
+
+std::optional<YAML::Node> parse_yaml(const std::string& text, const LineIndex& lines,
+                                     Diagnostics& diags) {
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.empty()) return YAML::Node();
+    if (documents.size() > 1) {
+      diags.warning(lines.at(documents[1].Mark()),
+                    "only the first YAML document is read; the others are ignored");
+    }
+    return documents.front();
+  } catch (const YAML::DeepRecursion& e) {
+    diags.error(lines.at(e.mark), "the YAML nests too deeply to be read",
+                "a CV needs only a few levels; is a bracket not closed?");
+  } catch (const YAML::ParserException& e) {
+    diags.error(lines.at(e.mark), fmt::format("invalid YAML: {}", e.msg));
+  } catch (const std::exception& e) {
+    diags.error({lines.file()}, fmt::format("cannot parse the YAML: {}", e.what()));
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Dates and titles
+
+// YYYY, YYYY-MM or YYYY-MM-DD, each part all digits.
+bool has_calendar_shape(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : !is_digit(s[i])) return false;
+  }
+  return true;
+}
+
+int number(std::string_view digits) {
+  int value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+int days_in_month(int year, int month) {
+  constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+// A date as written; `error` is set (and the date left empty) when it looks
+// like a calendar date but is not one.
+Date parse_date(std::string_view written, std::string& error) {
+  const std::string_view text = trim(written);
+  Date date;
+  if (iequals(text, "present")) {
+    date.present = true;
+    return date;
+  }
+  if (!has_calendar_shape(text)) {
+    date.text = std::string(text);
+    return date;
+  }
+  const int year = number(text.substr(0, 4));
+  const int month = text.size() >= 7 ? number(text.substr(5, 2)) : 0;
+  const int day = text.size() == 10 ? number(text.substr(8, 2)) : 0;
+  if (year == 0) {
+    error = "year 0000 is not a year";
+  } else if (text.size() >= 7 && (month < 1 || month > 12)) {
+    error = fmt::format("month {} is not between 1 and 12", month);
+  } else if (text.size() == 10 && (day < 1 || day > days_in_month(year, month))) {
+    error = fmt::format("day {} is not a day of {}-{:02}", day, year, month);
+  }
+  if (!error.empty()) return {};
+  date.year = year;
+  date.month = month;
+  date.day = day;
+  return date;
+}
+
+// Whether `end` is before `start`, compared as far as both are precise.
+bool ends_before(const Date& end, const Date& start) {
+  if (end.year == 0 || start.year == 0) return false;  // present, free text
+  if (end.year != start.year) return end.year < start.year;
+  if (end.month == 0 || start.month == 0) return false;
+  if (end.month != start.month) return end.month < start.month;
+  return end.day != 0 && start.day != 0 && end.day < start.day;
+}
+
+// "selected_projects" -> "Selected Projects"; a key with capitals is kept as
+// written ("Welcome to RenderCV").
+std::string section_title(std::string_view key) {
+  if (std::any_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return std::string(key);
+  }
+  std::string title(key);
+  bool word_start = true;
+  for (char& c : title) {
+    if (c == '_') c = ' ';
+    if (word_start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    word_start = c == ' ';
+  }
+  return title;
+}
+
+// RenderCV writes "us-letter"; cvpress says "letter".
+std::string page_size_name(std::string_view written) {
+  std::string name(trim(written));
+  std::transform(name.begin(), name.end(), name.begin(), lower);
+  return name == "us-letter" ? "letter" : name;
+}
+
+std::string_view describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      return "text";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    default:
+      return "nothing";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// From YAML nodes to the model. Every map is read through a table of fields:
+// the same table says which keys are known (for the unknown-key warnings),
+// which are required, and for entries which kind the keys identify.
+
+class Reader;
+
+template <class T>
+struct Field {
+  std::string_view key;
+  void (*read)(Reader&, const YAML::Node&, T&);
+  bool required = false;
+};
+
+template <class T>
+using FieldTable = std::span<const Field<T>>;
+
+class Reader {
+ public:
+  Reader(const LineIndex& lines, Diagnostics& diags, std::size_t budget)
+      : lines_(lines), diags_(diags), budget_(budget) {}
+
+  SourceLoc loc(const YAML::Node& node) const {
+    return node.IsDefined() ? lines_.at(node.Mark()) : SourceLoc{lines_.file()};
+  }
+  void error(const YAML::Node& at, std::string message, std::string hint = {}) {
+    diags_.error(loc(at), std::move(message), std::move(hint));
+  }
+  void warning(const YAML::Node& at, std::string message, std::string hint = {}) {
+    diags_.warning(loc(at), std::move(message), std::move(hint));
+  }
+
+  // Reads the pairs of `map` into `target` through the fields of `tables`.
+  // `where` names the map in messages ("an experience entry").
+  template <class T>
+  void read_map(const YAML::Node& map, std::initializer_list<FieldTable<T>> tables, T& target,
+                std::string_view where);
+
+  // One reader per destination type; the type says what is expected.
+  void read(const YAML::Node& node, std::string& out);
+  void read(const YAML::Node& node, RichText& out);
+  void read(const YAML::Node& node, std::vector<RichText>& out);
+  void read(const YAML::Node& node, std::vector<std::string>& out);
+  void read(const YAML::Node& node, Date& out);
+  void read(const YAML::Node& node, int& priority);
+  void read(const YAML::Node& node, std::vector<Highlight>& out);
+  void read(const YAML::Node& node, std::vector<SocialNetwork>& out);
+  void read(const YAML::Node& node, std::vector<Section>& out);
+  void read(const YAML::Node& node, std::vector<Profile>& out);
+  void read(const YAML::Node& node, std::vector<std::pair<std::string, std::string>>& overrides);
+
+ private:
+  template <class Fn>
+  void for_each_pair(const YAML::Node& map, Fn fn);
+  template <class Fn>
+  void for_each_item(const YAML::Node& list, Fn fn);
+
+  bool expect(const YAML::Node& node, YAML::NodeType::value type, std::string_view expected);
+  std::optional<std::string> scalar(const YAML::Node& node, std::string_view expected);
+  bool spend(std::size_t units, const YAML::Node& at);
+  void unknown_key(const YAML::Node& key, std::string_view where,
+                   const std::vector<std::string>& known);
+  std::optional<Entry> read_entry(const YAML::Node& node);
+  void check_date_order(const YAML::Node& map, const Entry& entry);
+
+  const LineIndex& lines_;
+  Diagnostics& diags_;
+  // Work left, in scalar bytes and nodes: aliases can make a small file
+  // expand without bound, and every read spends from this.
+  std::size_t budget_;
+  bool exhausted_ = false;
+};
+
+template <class M>
+struct MemberTraits;
+template <class C, class V>
+struct MemberTraits<V C::*> {
+  using Owner = C;
+};
+
+// A field read into `Member` by the reader for the member's type.
+template <auto Member>
+constexpr auto field(std::string_view key, bool required = false) {
+  using Owner = typename MemberTraits<decltype(Member)>::Owner;
+  return Field<Owner>{
+      key, [](Reader& r, const YAML::Node& node, Owner& owner) { r.read(node, owner.*Member); },
+      required};
+}
+
+// -- Entries
+
+constexpr std::array kEducationFields{field<&Entry::institution>("institution", true),
+                                      field<&Entry::area>("area"), field<&Entry::degree>("degree")};
+constexpr std::array kExperienceFields{field<&Entry::company>("company", true),
+                                       field<&Entry::position>("position", true)};
+constexpr std::array kPublicationFields{field<&Entry::title>("title", true),
+                                        field<&Entry::authors>("authors"),
+                                        field<&Entry::journal>("journal")};
+constexpr std::array kNormalFields{field<&Entry::name>("name", true)};
+constexpr std::array kOneLineFields{field<&Entry::label>("label", true),
+                                    field<&Entry::details>("details", true)};
+constexpr std::array kBulletFields{field<&Entry::text>("bullet", true)};
+constexpr std::array kNumberedFields{field<&Entry::text>("number", true)};
+constexpr std::array kReversedNumberedFields{field<&Entry::text>("reversed_number", true)};
+
+constexpr std::array kSharedEntryFields{
+    field<&Entry::date>("date"),         field<&Entry::start_date>("start_date"),
+    field<&Entry::end_date>("end_date"), field<&Entry::location>("location"),
+    field<&Entry::summary>("summary"),   field<&Entry::highlights>("highlights"),
+    field<&Entry::url>("url"),           field<&Entry::doi>("doi"),
+    field<&Entry::tags>("tags"),         field<&Entry::priority>("priority")};
+
+struct EntrySchema {
+  EntryKind kind;
+  std::string_view where;
+  FieldTable<Entry> fields;  // the keys of this kind; the shared keys come on top
+};
+
+// In order of precedence when an entry has keys of several kinds equally.
+constexpr std::array kEntrySchemas{
+    EntrySchema{EntryKind::Education, "an education entry", kEducationFields},
+    EntrySchema{EntryKind::Experience, "an experience entry", kExperienceFields},
+    EntrySchema{EntryKind::Publication, "a publication entry", kPublicationFields},
+    EntrySchema{EntryKind::Normal, "a normal entry", kNormalFields},
+    EntrySchema{EntryKind::OneLine, "a one-line entry", kOneLineFields},
+    EntrySchema{EntryKind::Bullet, "a bullet entry", kBulletFields},
+    EntrySchema{EntryKind::Numbered, "a numbered entry", kNumberedFields},
+    EntrySchema{EntryKind::ReversedNumbered, "a reversed numbered entry", kReversedNumberedFields},
+};
+
+// The keys of `map` that have a value.
+std::vector<std::string> keys_with_values(const YAML::Node& map) {
+  std::vector<std::string> keys;
+  for (const auto& pair : map) {
+    if (pair.first.IsScalar() && !pair.second.IsNull()) keys.push_back(pair.first.Scalar());
+  }
+  return keys;
+}
+
+// The kind with the most of its own keys present; nullptr when none is.
+const EntrySchema* detect_kind(const YAML::Node& map) {
+  const std::vector<std::string> keys = keys_with_values(map);
+  const EntrySchema* best = nullptr;
+  std::ptrdiff_t best_hits = 0;
+  for (const EntrySchema& schema : kEntrySchemas) {
+    const std::ptrdiff_t hits =
+        std::count_if(schema.fields.begin(), schema.fields.end(), [&](const Field<Entry>& f) {
+          return std::find(keys.begin(), keys.end(), f.key) != keys.end();
+        });
+    if (hits > best_hits) {
+      best = &schema;
+      best_hits = hits;
+    }
+  }
+  return best;
+}
+
+std::string entry_kinds_hint() {
+  std::vector<std::string> keys;
+  for (const EntrySchema& schema : kEntrySchemas) keys.emplace_back(schema.fields.front().key);
+  return fmt::format("an entry is text, or a map with one of: {}", join(keys));
+}
+
+// -- Everything else
+
+constexpr std::array kHighlightFields{field<&Highlight::text>("text", true),
+                                      field<&Highlight::tags>("tags"),
+                                      field<&Highlight::priority>("priority")};
+constexpr std::array kSocialNetworkFields{field<&SocialNetwork::network>("network", true),
+                                          field<&SocialNetwork::username>("username", true)};
+constexpr std::array kProfileFields{
+    field<&Profile::tags>("tags"), field<&Profile::exclude_tags>("exclude_tags"),
+    field<&Profile::sections>("sections"), field<&Profile::overrides>("overrides"),
+    field<&Profile::style>("style")};
+
+void read_page_size(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read(node, cv.page_size);
+  cv.page_size = page_size_name(cv.page_size);
+}
+
+void read_current_date(Reader& r, const YAML::Node& node, Cv& cv) {
+  if (node.IsScalar() && iequals(trim(node.Scalar()), "today")) return;  // empty: today
+  r.read(node, cv.current_date);
+}
+
+constexpr std::array kPageFields{Field<Cv>{"size", read_page_size}};
+
+void read_page(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read_map(node, {FieldTable<Cv>(kPageFields)}, cv, "`design.page`");
+}
+
+constexpr std::array kDesignFields{field<&Cv::theme>("theme"), Field<Cv>{"page", read_page},
+                                   Field<Cv>{"page_size", read_page_size}};
+constexpr std::array kLocaleFields{field<&Cv::language>("language")};
+constexpr std::array kSettingsFields{Field<Cv>{"current_date", read_current_date}};
+constexpr std::array kCvFields{
+    field<&Cv::name>("name"),        field<&Cv::headline>("headline"),
+    field<&Cv::tagline>("tagline"),  field<&Cv::location>("location"),
+    field<&Cv::email>("email"),      field<&Cv::phone>("phone"),
+    field<&Cv::website>("website"),  field<&Cv::social_networks>("social_networks"),
+    field<&Cv::sections>("sections")};
+
+void read_cv(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read_map(node, {FieldTable<Cv>(kCvFields)}, cv, "`cv`");
+}
+
+void read_design(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read_map(node, {FieldTable<Cv>(kDesignFields)}, cv, "`design`");
+}
+
+void read_locale(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read_map(node, {FieldTable<Cv>(kLocaleFields)}, cv, "`locale`");
+}
+
+void read_settings(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read_map(node, {FieldTable<Cv>(kSettingsFields)}, cv, "`settings`");
+}
+
+constexpr std::array kTopLevelFields{
+    Field<Cv>{"cv", read_cv, true}, Field<Cv>{"design", read_design},
+    Field<Cv>{"locale", read_locale}, Field<Cv>{"settings", read_settings},
+    field<&Cv::profiles>("profiles")};
+
+template <class T>
+std::vector<std::string> key_names(std::initializer_list<FieldTable<T>> tables) {
+  std::vector<std::string> names;
+  for (const FieldTable<T>& table : tables) {
+    for (const Field<T>& f : table) names.emplace_back(f.key);
+  }
+  return names;
+}
+
+template <class T>
+const Field<T>* find_field(std::initializer_list<FieldTable<T>> tables, std::string_view key) {
+  for (const FieldTable<T>& table : tables) {
+    for (const Field<T>& f : table) {
+      if (f.key == key) return &f;
+    }
+  }
+  return nullptr;
+}
+
+// -- Reader
+
+template <class T>
+void Reader::read_map(const YAML::Node& map, std::initializer_list<FieldTable<T>> tables, T& target,
+                      std::string_view where) {
+  if (!expect(map, YAML::NodeType::Map, fmt::format("a map for {}", where))) return;
+  std::vector<std::string_view> present;
+  for_each_pair(map, [&](const YAML::Node& key, const YAML::Node& value) {
+    if (value.IsNull()) return;  // `key:` and nothing: as if absent
+    const Field<T>* f = find_field(tables, key.Scalar());
+    if (f == nullptr) return unknown_key(key, where, key_names(tables));
+    present.push_back(f->key);
+    f->read(*this, value, target);
+  });
+  if (exhausted_) return;  // the keys not read are not missing
+  for (const FieldTable<T>& table : tables) {
+    for (const Field<T>& f : table) {
+      if (!f.required || std::find(present.begin(), present.end(), f.key) != present.end()) {
+        continue;
+      }
+      error(map, fmt::format("missing `{}` in {}", f.key, where));
+    }
+  }
+}
+
+// Calls fn(key, value) for each pair whose key is a name seen once.
+template <class Fn>
+void Reader::for_each_pair(const YAML::Node& map, Fn fn) {
+  std::unordered_map<std::string, int> first_line;
+  for (const auto& pair : map) {
+    if (!spend(1, pair.first)) return;
+    if (!pair.first.IsScalar()) {
+      error(pair.first, fmt::format("expected a key name, found {}", describe(pair.first)));
+      continue;
+    }
+    const auto [first, fresh] = first_line.emplace(pair.first.Scalar(), loc(pair.first).line);
+    if (!fresh) {
+      error(pair.first, fmt::format("duplicate key `{}`", pair.first.Scalar()),
+            fmt::format("it is first given on line {}", first->second));
+      continue;
+    }
+    fn(pair.first, pair.second);
+  }
+}
+
+template <class Fn>
+void Reader::for_each_item(const YAML::Node& list, Fn fn) {
+  for (const auto& item : list) {
+    if (!spend(1, item)) return;
+    fn(item);
+  }
+}
+
+bool Reader::expect(const YAML::Node& node, YAML::NodeType::value type, std::string_view expected) {
+  if (node.Type() == type) return true;
+  error(node, fmt::format("expected {}, found {}", expected, describe(node)));
+  return false;
+}
+
+std::optional<std::string> Reader::scalar(const YAML::Node& node, std::string_view expected) {
+  if (!expect(node, YAML::NodeType::Scalar, expected)) return std::nullopt;
+  if (!spend(node.Scalar().size() + 1, node)) return std::nullopt;
+  return node.Scalar();
+}
+
+bool Reader::spend(std::size_t units, const YAML::Node& at) {
+  if (exhausted_) return false;
+  if (units <= budget_) {
+    budget_ -= units;
+    return true;
+  }
+  exhausted_ = true;
+  error(at, "the file expands to far more than it holds (aliases of aliases?); reading stops here");
+  return false;
+}
+
+void Reader::unknown_key(const YAML::Node& key, std::string_view where,
+                         const std::vector<std::string>& known) {
+  const std::string guess = closest(key.Scalar(), known);
+  if (!guess.empty()) {
+    return warning(key, fmt::format("unknown key `{}` in {}; it is ignored", key.Scalar(), where),
+                   fmt::format("did you mean `{}`?", guess));
+  }
+  warning(key, fmt::format("`{}` in {} is not used by cvpress; it is ignored", key.Scalar(), where),
+          fmt::format("known keys: {}", join(known)));
+}
+
+void Reader::read(const YAML::Node& node, std::string& out) {
+  if (auto text = scalar(node, "text")) out = std::move(*text);
+}
+
+void Reader::read(const YAML::Node& node, RichText& out) {
+  const std::optional<std::string> text = scalar(node, "text");
+  if (!text) return;
+  std::vector<std::string> problems;
+  out = parse_markup(*text, &problems);
+  for (std::string& problem : problems) warning(node, std::move(problem));
+}
+
+void Reader::read(const YAML::Node& node, std::vector<RichText>& out) {
+  if (!expect(node, YAML::NodeType::Sequence, "a list")) return;
+  for_each_item(node, [&](const YAML::Node& item) {
+    RichText text;
+    read(item, text);
+    if (!text.empty()) out.push_back(std::move(text));
+  });
+}
+
+void Reader::read(const YAML::Node& node, std::vector<std::string>& out) {
+  if (!expect(node, YAML::NodeType::Sequence, "a list of names")) return;
+  for_each_item(node, [&](const YAML::Node& item) {
+    const std::optional<std::string> name = scalar(item, "a name");
+    if (name && !trim(*name).empty()) out.emplace_back(trim(*name));
+  });
+}
+
+void Reader::read(const YAML::Node& node, Date& out) {
+  const std::optional<std::string> text = scalar(node, "a date");
+  if (!text) return;
+  std::string problem;
+  out = parse_date(*text, problem);
+  if (!problem.empty()) {
+    error(node, std::move(problem), "write dates as YYYY, YYYY-MM, YYYY-MM-DD or `present`");
+  }
+}
+
+void Reader::read(const YAML::Node& node, int& priority) {
+  const std::optional<std::string> text = scalar(node, "a priority from 1 to 5");
+  if (!text) return;
+  const std::string_view digits = trim(*text);
+  int value = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size() || value < 1 || value > 5) {
+    return error(node, fmt::format("priority must be a whole number from 1 to 5, not `{}`", digits),
+                 "1 is always kept, 5 appears only in the full CV");
+  }
+  priority = value;
+}
+
+void Reader::read(const YAML::Node& node, std::vector<Highlight>& out) {
+  if (!expect(node, YAML::NodeType::Sequence, "a list of highlights")) return;
+  for_each_item(node, [&](const YAML::Node& item) {
+    Highlight highlight;
+    highlight.loc = loc(item);
+    if (item.IsScalar()) {
+      read(item, highlight.text);
+    } else if (item.IsMap()) {
+      read_map(item, {FieldTable<Highlight>(kHighlightFields)}, highlight, "a highlight");
+    } else {
+      return error(item, fmt::format("expected a highlight (text, or a map with `text`), found {}",
+                                     describe(item)));
+    }
+    if (!highlight.text.empty()) out.push_back(std::move(highlight));
+  });
+}
+
+void Reader::read(const YAML::Node& node, std::vector<SocialNetwork>& out) {
+  if (!expect(node, YAML::NodeType::Sequence, "a list of social networks")) return;
+  for_each_item(node, [&](const YAML::Node& item) {
+    SocialNetwork network;
+    network.loc = loc(item);
+    read_map(item, {FieldTable<SocialNetwork>(kSocialNetworkFields)}, network, "a social network");
+    out.push_back(std::move(network));
+  });
+}
+
+void Reader::read(const YAML::Node& node, std::vector<Section>& out) {
+  if (!expect(node, YAML::NodeType::Map, "a map of sections")) return;
+  for_each_pair(node, [&](const YAML::Node& key, const YAML::Node& value) {
+    Section section{key.Scalar(), section_title(key.Scalar()), {}, loc(key)};
+    if (value.IsNull()) {
+      return warning(key, fmt::format("section `{}` is empty; it is left out", section.key));
+    }
+    if (!expect(value, YAML::NodeType::Sequence, "a list of entries")) return;
+    for_each_item(value, [&](const YAML::Node& item) {
+      if (std::optional<Entry> entry = read_entry(item))
+        section.entries.push_back(std::move(*entry));
+    });
+    out.push_back(std::move(section));
+  });
+}
+
+void Reader::read(const YAML::Node& node, std::vector<Profile>& out) {
+  if (!expect(node, YAML::NodeType::Map, "a map of profiles")) return;
+  for_each_pair(node, [&](const YAML::Node& key, const YAML::Node& value) {
+    Profile profile;
+    profile.name = key.Scalar();
+    profile.loc = loc(key);
+    if (!value.IsNull()) {
+      read_map(value, {FieldTable<Profile>(kProfileFields)}, profile,
+               fmt::format("profile `{}`", profile.name));
+    }
+    out.push_back(std::move(profile));
+  });
+}
+
+void Reader::read(const YAML::Node& node,
+                  std::vector<std::pair<std::string, std::string>>& overrides) {
+  if (!expect(node, YAML::NodeType::Map, "a map of overrides (dot.path: value)")) return;
+  for_each_pair(node, [&](const YAML::Node& key, const YAML::Node& value) {
+    if (value.IsNull()) return error(key, fmt::format("override `{}` has no value", key.Scalar()));
+    if (std::optional<std::string> text = scalar(value, "a value")) {
+      overrides.emplace_back(key.Scalar(), std::move(*text));
+    }
+  });
+}
+
+std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
+  Entry entry;
+  entry.loc = loc(node);
+  if (node.IsScalar()) {
+    entry.kind = EntryKind::Text;
+    read(node, entry.text);
+    return entry;
+  }
+  if (!expect(node, YAML::NodeType::Map, "an entry (text or a map)")) return std::nullopt;
+  const EntrySchema* schema = detect_kind(node);
+  if (schema == nullptr) {
+    error(node, "cannot tell what kind of entry this is", entry_kinds_hint());
+    return std::nullopt;
+  }
+  entry.kind = schema->kind;
+  read_map(node, {schema->fields, FieldTable<Entry>(kSharedEntryFields)}, entry, schema->where);
+  check_date_order(node, entry);
+  return entry;
+}
+
+void Reader::check_date_order(const YAML::Node& map, const Entry& entry) {
+  if (!ends_before(entry.end_date, entry.start_date)) return;
+  const YAML::Node end = map["end_date"];
+  error(end, fmt::format("end date `{}` is before start date `{}`", trim(end.Scalar()),
+                         trim(map["start_date"].Scalar())));
+}
+
+// ---------------------------------------------------------------------------
+// The document
+
+void check_profile_sections(const Cv& cv, Diagnostics& diags) {
+  std::vector<std::string> names;
+  for (const Section& section : cv.sections) {
+    names.push_back(section.key);
+    names.push_back(section.title);
+  }
+  for (const Profile& profile : cv.profiles) {
+    for (const std::string& wanted : profile.sections) {
+      if (std::find(names.begin(), names.end(), wanted) != names.end()) continue;
+      const std::string guess = closest(wanted, names);
+      diags.warning(
+          profile.loc,
+          fmt::format("profile `{}` names section `{}`, which `cv.sections` does not have",
+                      profile.name, wanted),
+          guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+    }
+  }
+}
+
+void read_document(const YAML::Node& root, const LineIndex& lines, LoadResult& result) {
+  Diagnostics& diags = result.diags;
+  if (root.IsNull()) {
+    return diags.error({lines.file(), 1, 1}, "the file holds no CV",
+                       "a CV file starts with `cv:`, then `name:` and `sections:`");
+  }
+  if (!root.IsMap()) {
+    return diags.error(lines.at(root.Mark()),
+                       fmt::format("expected a map with a `cv:` key, found {}", describe(root)));
+  }
+  // Proportional to the file: without aliases, reading spends at most about
+  // twice its size.
+  Reader reader(lines, diags, 4 * result.source.size() + (std::size_t{1} << 20));
+  try {
+    reader.read_map(root, {FieldTable<Cv>(kTopLevelFields)}, result.cv, "the top-level map");
+  } catch (const YAML::Exception& e) {
+    diags.error(lines.at(e.mark), fmt::format("cannot read the YAML: {}", e.msg));
+  }
+  check_profile_sections(result.cv, diags);
+}
+
+// Reads at most kMaxInputBytes + 1 bytes, enough to tell that a file is too large.
+std::optional<std::string> read_file(const std::string& path, std::string& problem) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    problem = "it is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problem = std::error_code(errno, std::generic_category()).message();
+    return std::nullopt;
+  }
+  std::string text;
+  std::array<char, 1 << 16> chunk;
+  while (text.size() <= kMaxInputBytes && in.read(chunk.data(), chunk.size()).gcount() > 0) {
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    problem = "reading failed";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+LoadResult load_cv_file(const std::string& path) {
+  std::string problem;
+  std::optional<std::string> text = read_file(path, problem);
+  if (text) return load_cv_text(std::move(*text), path);
+  LoadResult result;
+  result.cv.source_file = path;
+  result.diags.error({path}, fmt::format("cannot read `{}`: {}", path, problem));
+  return result;
+}
+
+LoadResult load_cv_text(std::string text, const std::string& file_name) {
+  LoadResult result;
+  result.cv.source_file = file_name;
+  if (text.size() > kMaxInputBytes) {
+    result.diags.error({file_name}, "the file is larger than 16 MiB, the most cvpress reads");
+    return result;
+  }
+  result.source = normalize(std::move(text));
+  const LineIndex lines(result.source, file_name);
+  check_encoding(result.source, lines, result.diags);
+  if (!check_nesting(result.source, lines, result.diags)) return result;
+  const std::optional<YAML::Node> root = parse_yaml(result.source, lines, result.diags);
+  if (root) read_document(*root, lines, result);
+  result.diags.sort_by_location();
+  return result;
+}
+
+}  // namespace cvpress
