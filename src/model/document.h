@@ -74,4 +74,23 @@ struct Document {
   bool footer = false;  // "Name — page N of M" at the foot of every page
 };
 
+// Calls fn(text, field, loc) for every rich text of the document, in reading
+// order; `field` names it for messages ("title", "item", ...). Works on a
+// const or a mutable Document.
+template <class Doc, class Fn>
+void for_each_text(Doc& doc, Fn&& fn) {
+  static const SourceLoc nowhere;
+  fn(doc.header.headline, "headline", nowhere);
+  fn(doc.header.tagline, "tagline", nowhere);
+  for (auto& contact : doc.header.contacts) fn(contact, "contact", nowhere);
+  for (auto& section : doc.sections) {
+    for (auto& block : section.blocks) {
+      fn(block.title, "title", block.loc);
+      fn(block.subtitle, "subtitle", block.loc);
+      for (auto& paragraph : block.paragraphs) fn(paragraph, "text", block.loc);
+      for (auto& item : block.items) fn(item.text, "highlight", item.loc);
+    }
+  }
+}
+
 }  // namespace cvpress

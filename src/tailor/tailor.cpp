@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "text/autolink.h"
+
 namespace cvpress {
 namespace {
 
@@ -87,10 +89,14 @@ Block entry_block(const Entry& e, const Cv& cv, const Tailoring& how) {
     case EntryKind::Publication: {
       b.title = e.title;
       b.subtitle = authors_line(e.authors, cv.name);
-      RichText venue = e.journal;
-      if (!e.doi.empty()) {
-        venue = join(venue, " \xC2\xB7 ", link("doi:" + e.doi, "https://doi.org/" + e.doi));
-      } else if (!e.url.empty()) {
+      RichText venue = autolink(e.journal);
+      auto links_to = [&](const std::string& url) {
+        return std::any_of(venue.begin(), venue.end(), [&](const Span& s) { return s.link == url; });
+      };
+      const std::string doi_url = "https://doi.org/" + e.doi;
+      if (!e.doi.empty() && !links_to(doi_url)) {
+        venue = join(venue, " \xC2\xB7 ", link("doi:" + e.doi, doi_url));
+      } else if (e.doi.empty() && !e.url.empty() && !links_to(e.url)) {
         venue = join(venue, " \xC2\xB7 ", link(without_scheme(e.url), e.url));
       }
       if (!venue.empty()) b.paragraphs.push_back(venue);
@@ -250,6 +256,7 @@ Document tailor(const Cv& cv, const Tailoring& how) {
       }
     }
   }
+  for_each_text(doc, [](RichText& text, const char*, const SourceLoc&) { text = autolink(text); });
   doc.meta.title = cv.name + " \xE2\x80\x94 CV";
   doc.meta.author = cv.name;
   doc.meta.subject = plain_text(cv.headline);
