@@ -13,7 +13,9 @@ constexpr double kEpsilon = 1e-6;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-Face face_for(const Span& span, Face base) {
+}  // namespace
+
+Face span_face(const Span& span, Face base) {
   if (span.kind == SpanKind::Code) return Face::Mono;
   bool bold = span.bold || base == Face::Bold || base == Face::BoldItalic;
   bool italic = span.italic || span.kind == SpanKind::Math || base == Face::Italic ||
@@ -23,6 +25,8 @@ Face face_for(const Span& span, Face base) {
   if (italic) return Face::Italic;
   return Face::Regular;
 }
+
+namespace {
 
 // Length in bytes of the UTF-8 sequence starting with `c`.
 size_t utf8_length(unsigned char c) {
@@ -78,7 +82,7 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
   };
 
   for (const Span& span : text) {
-    const Face face = face_for(span, style.text.face);
+    const Face face = span_face(span, style.text.face);
     const int font = fonts.load(s.faces[static_cast<int>(face)].file);
     const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
     size_t i = 0;

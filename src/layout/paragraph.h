@@ -42,6 +42,9 @@ struct InlineStyle {
   Color link_color;
 };
 
+// The face a span is set in when its paragraph's face is `base`.
+Face span_face(const Span& span, Face base);
+
 // Splits rich text into shaped words (breaks only at spaces).
 std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, const Style& s,
                               FontBook& fonts);
