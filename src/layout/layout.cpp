@@ -1,9 +1,23 @@
 #include "layout/layout.h"
 
+#include <fmt/format.h>
+
+#include <unordered_map>
+
 #include "layout/paragraph.h"
 #include "text/font_book.h"
 
 namespace cvpress {
+namespace {
+struct VLine;
+}
+
+struct LayoutCache {
+  std::unordered_map<std::string, std::vector<VLine>> paragraphs;
+};
+
+std::shared_ptr<LayoutCache> make_layout_cache() { return std::make_shared<LayoutCache>(); }
+
 namespace {
 
 constexpr double kEpsilon = 1e-6;
@@ -22,7 +36,8 @@ struct VLine {
 
 class Engine {
  public:
-  Engine(const Style& style, FontBook& fonts) : s_(style), fonts_(fonts) {}
+  Engine(const Style& style, FontBook& fonts, LayoutCache* cache)
+      : s_(style), fonts_(fonts), cache_(cache) {}
 
   Pages run(const Document& doc);
 
@@ -55,11 +70,31 @@ class Engine {
 
   const Style& s_;
   FontBook& fonts_;
+  LayoutCache* cache_;
   std::vector<VLine> list_;
 };
 
+// Everything a paragraph's lines depend on, except the gaps.
+std::string paragraph_key(const RichText& text, const TextStyle& t, const Color& color,
+                          double width, double indent, bool centred) {
+  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(t.face), t.size,
+                                t.leading, color.r, color.g, color.b, width, indent, centred,
+                                text.size());
+  for (const Span& s : text) {
+    key += fmt::format("|{}{}{}{}:{}:{}", static_cast<int>(s.kind), s.bold, s.italic,
+                       s.text.size(), s.text, s.link);
+  }
+  return key;
+}
+
 std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, const Color& color,
                                      double width, double indent, bool centred) {
+  std::string key;
+  if (cache_) {
+    key = paragraph_key(text, t, color, width, indent, centred);
+    auto found = cache_->paragraphs.find(key);
+    if (found != cache_->paragraphs.end()) return found->second;
+  }
   std::vector<Line> lines =
       break_lines(shape_words(text, inline_style(t, color), s_, fonts_), width, fonts_);
   std::vector<VLine> out;
@@ -71,6 +106,7 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, c
     render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
     out.push_back(std::move(v));
   }
+  if (cache_) cache_->paragraphs.emplace(std::move(key), out);
   return out;
 }
 
@@ -254,6 +290,7 @@ Pages Engine::paginate() {
       pages.outline.push_back({v.outline, static_cast<int>(page), baseline - v.ascent});
     }
   }
+  pages.content_bottom = baseline;
   return pages;
 }
 
@@ -289,8 +326,8 @@ Pages Engine::run(const Document& doc) {
 
 }  // namespace
 
-Pages layout(const Document& doc, const Style& style, FontBook& fonts) {
-  return Engine(style, fonts).run(doc);
+Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
+  return Engine(style, fonts, cache).run(doc);
 }
 
 double GlyphRun::width() const {

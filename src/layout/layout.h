@@ -56,6 +56,8 @@
 // centred, baseline footer_skip below page_height - margin_bottom.
 #pragma once
 
+#include <memory>
+
 #include "layout/page.h"
 #include "model/document.h"
 #include "style/style.h"
@@ -64,6 +66,13 @@ namespace cvpress {
 
 class FontBook;
 
-Pages layout(const Document& doc, const Style& style, FontBook& fonts);
+// Paragraphs already broken into lines, kept across layouts of documents in
+// one style (only the gaps may differ): the fitter lays out many variants of
+// one document and pays for shaping and line breaking once.
+struct LayoutCache;
+std::shared_ptr<LayoutCache> make_layout_cache();
+
+Pages layout(const Document& doc, const Style& style, FontBook& fonts,
+             LayoutCache* cache = nullptr);
 
 }  // namespace cvpress

@@ -55,6 +55,7 @@ struct Pages {
   std::vector<std::string> fonts;  // font files, indexed by GlyphRun::font
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
+  double content_bottom = 0;  // baseline of the last line of content (no footer)
 };
 
 }  // namespace cvpress
