@@ -6,6 +6,8 @@
 
 #include "layout/layout.h"
 
+#include <memory>
+
 namespace cvpress {
 namespace {
 
@@ -82,65 +84,166 @@ Document without(const Document& doc, const std::vector<Candidate>& order,
   return out;
 }
 
+// Whether the block holding item candidate `c` is dropped too.
+bool dropped_block(const std::vector<Candidate>& order, const std::vector<bool>& dropped,
+                   const Candidate& c) {
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (dropped[k] && order[k].item < 0 && order[k].section == c.section &&
+        order[k].block == c.block)
+      return true;
+  }
+  return false;
+}
+
+std::string shorten(std::string text) {
+  if (text.size() > 60) {
+    size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    text = text.substr(0, cut) + "...";
+  }
+  return text;
+}
+
+// "entry 3 of Awards (priority 4): Software Elite Award", or for a bullet
+// "bullet 2 of Experience / NVIDIA (priority 3): ...".
 std::string describe(const Document& doc, const Candidate& c) {
-  const Block& b = doc.sections[c.section].blocks[c.block];
-  std::string what = c.item < 0 ? plain_text(b.title.empty() && !b.paragraphs.empty()
-                                                 ? b.paragraphs.front()
-                                                 : b.title)
-                                : plain_text(b.items[c.item].text);
-  if (what.size() > 60) what = what.substr(0, 57) + "...";
-  return fmt::format("{} (priority {}, {} of {}): {}", c.item < 0 ? "entry" : "bullet", c.priority,
-                     c.item < 0 ? fmt::format("entry {}", c.block + 1)
-                                : fmt::format("bullet {}", c.item + 1),
-                     doc.sections[c.section].title, what);
+  const DocSection& section = doc.sections[c.section];
+  const Block& b = section.blocks[c.block];
+  const std::string name = plain_text(b.title.empty() && !b.paragraphs.empty() ? b.paragraphs.front()
+                                                                                : b.title);
+  if (c.item < 0) {
+    return fmt::format("entry {} of {} (priority {}): {}", c.block + 1, section.title, c.priority,
+                       shorten(name));
+  }
+  return fmt::format("bullet {} of {} / {} (priority {}): {}", c.item + 1, section.title,
+                     shorten(name), c.priority, shorten(plain_text(b.items[c.item].text)));
+}
+
+// Points of content that do not fit in `budget` pages: the height the
+// overflowing pages use, counted from the top of the first of them.
+double overflow(const Pages& pages, const Style& style, int budget) {
+  const int extra = static_cast<int>(pages.pages.size()) - budget;
+  if (extra <= 0) return 0;
+  const double text_height = style.page_height - style.margin_top - style.margin_bottom;
+  return (extra - 1) * text_height + (pages.content_bottom - style.margin_top);
+}
+
+std::string pinned_summary(const Document& doc) {
+  int blocks = 0, items = 0;
+  for (const DocSection& s : doc.sections) {
+    for (const Block& b : s.blocks) {
+      blocks += block_priority(b) == 1;
+      for (const Item& i : b.items) items += i.priority == 1;
+    }
+  }
+  return fmt::format("{} priority-1 entries and {} priority-1 bullets are pinned", blocks, items);
 }
 
 }  // namespace
 
+Style with_spacing(const Style& style, double t) {
+  Style out = style;
+  for (Gap* g : {&out.header_gap, &out.header_after, &out.section_before, &out.section_after,
+                 &out.block_gap, &out.item_gap}) {
+    g->value = t < 0 ? g->value + t * (g->value - g->min) : g->value + t * (g->max - g->value);
+  }
+  return out;
+}
+
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
               bool drop_full_only) {
   const std::vector<Candidate> order = drop_order(doc);
-  std::vector<bool> dropped(order.size(), false);
-  size_t forced = 0;  // priority 5 in the one-page variant: always dropped
-  if (drop_full_only) {
-    while (forced < order.size() && order[forced].priority == 5) dropped[forced++] = true;
-  }
-  auto pages_with = [&](const std::vector<bool>& drop) {
-    return static_cast<int>(layout(without(doc, order, drop), style, fonts).pages.size());
+  const std::shared_ptr<LayoutCache> cache = make_layout_cache();
+  const Style tight = with_spacing(style, -1);
+  auto layout_of = [&](const std::vector<bool>& drop, const Style& s) {
+    return layout(without(doc, order, drop), s, fonts, cache.get());
   };
-
-  FitResult result;
-  for (size_t k = 0; k < forced; ++k) result.log.push_back("dropped " + describe(doc, order[k]) + " — full CV only");
-
-  // The fewest drops (a prefix of the order) that fit: binary search.
-  size_t lo = forced, hi = order.size();
+  auto fits = [&](const std::vector<bool>& drop) {
+    return static_cast<int>(layout_of(drop, tight).pages.size()) <= max_pages;
+  };
   auto prefix = [&](size_t k) {
     std::vector<bool> d(order.size(), false);
-    for (size_t i = 0; i < k; ++i) d[i] = true;
+    std::fill(d.begin(), d.begin() + static_cast<long>(k), true);
     return d;
   };
-  if (pages_with(prefix(lo)) > max_pages) {
+
+  // Priority 5 never reaches the one-page variant.
+  size_t forced = 0;
+  if (drop_full_only) {
+    while (forced < order.size() && order[forced].priority == 5) ++forced;
+  }
+  // The fewest drops, as a prefix of the order, that fit with the tightest
+  // spacing (binary search: more drops never need more pages).
+  size_t lo = forced, hi = order.size();
+  if (!fits(prefix(lo))) {
     while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (pages_with(prefix(mid)) <= max_pages) {
+      const size_t mid = (lo + hi) / 2;
+      if (fits(prefix(mid))) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
   }
-  dropped = prefix(lo);
-  // Walk back: restore the most important drops that fit again.
+  std::vector<bool> dropped = prefix(lo);
+  // Walk back: the most important drops first, each kept if it fits again.
   for (size_t k = lo; k-- > forced;) {
     dropped[k] = false;
-    if (pages_with(dropped) > max_pages) dropped[k] = true;
+    if (!fits(dropped)) dropped[k] = true;
   }
-  for (size_t k = forced; k < order.size(); ++k) {
-    if (dropped[k]) result.log.push_back("dropped " + describe(doc, order[k]) + " — to fit");
-  }
+
+  FitResult result;
   result.doc = without(doc, order, dropped);
-  result.pages = layout(result.doc, style, fonts);
+  // Share the spare space out: the loosest spacing that still fits.
+  double low = -1, high = 1;
+  if (static_cast<int>(layout(result.doc, with_spacing(style, high), fonts, cache.get())
+                           .pages.size()) <= max_pages) {
+    low = high;
+  }
+  for (int i = 0; i < 24 && high - low > 1e-4; ++i) {
+    const double mid = (low + high) / 2;
+    const bool ok = static_cast<int>(layout(result.doc, with_spacing(style, mid), fonts,
+                                            cache.get())
+                                         .pages.size()) <= max_pages;
+    (ok ? low : high) = mid;
+  }
+  result.style = with_spacing(style, low);
+  result.pages = layout(result.doc, result.style, fonts, cache.get());
   result.fits = static_cast<int>(result.pages.pages.size()) <= max_pages;
+  if (!result.fits) {
+    result.overflow = overflow(result.pages, result.style, max_pages);
+    result.log.push_back(fmt::format("cannot fit {} page{}: {:.1f} pt too long; {}", max_pages,
+                                     max_pages == 1 ? "" : "s", result.overflow,
+                                     pinned_summary(result.doc)));
+  }
+
+  // Explain each drop with the height it would add back (measured on one
+  // endless page, so page breaks do not blur it).
+  Style endless = result.style;
+  endless.page_height = 1e7;
+  const double height = layout(result.doc, endless, fonts, cache.get()).content_bottom;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (!dropped[k]) continue;
+    if (order[k].item >= 0 && dropped_block(order, dropped, order[k])) continue;  // said with its entry
+    std::string why = k < forced ? "full CV only" : "to fit";
+    if (k >= forced) {
+      std::vector<bool> back = dropped;
+      back[k] = false;
+      if (order[k].item < 0) {  // the entry comes back with its kept bullets
+        for (size_t j = 0; j < order.size(); ++j) {
+          if (order[j].item >= 0 && order[j].section == order[k].section &&
+              order[j].block == order[k].block && j >= lo)
+            back[j] = false;
+        }
+      }
+      why += fmt::format(", frees {:.1f} pt", layout_of(back, endless).content_bottom - height);
+    }
+    result.log.push_back("dropped " + describe(doc, order[k]) + " - " + why);
+  }
+  result.log.push_back(fmt::format("spacing: {:+.0f}% of the style's range ({} of {} candidates kept)",
+                                   low * 100,
+                                   std::count(dropped.begin(), dropped.end(), false),
+                                   dropped.size()));
   return result;
 }
 

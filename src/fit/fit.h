@@ -1,6 +1,7 @@
-// The page-budget fitter: decides which blocks and items of a Document stay
-// so that its layout takes at most `max_pages` pages. It measures with the
-// layout engine, never a writer; both backends render its decision.
+// The page-budget fitter: decides which blocks and items of a Document stay,
+// and how much vertical spacing they get, so that its layout fills at most
+// `max_pages` pages. It measures with the layout engine, never a writer; both
+// backends render its decision (the Document and the Style it returns).
 #pragma once
 
 #include <string>
@@ -16,15 +17,23 @@ class FontBook;
 
 struct FitResult {
   Document doc;  // what stays
-  Pages pages;   // its layout
+  Style style;   // the style with its gaps set within their bounds
+  Pages pages;   // the layout of doc in style
   bool fits = false;
+  double overflow = 0;  // when it does not fit: points beyond the budget's last page
   std::vector<std::string> log;  // one line per decision, for --explain
 };
 
-// Drops priority 5 when `drop_full_only`, then, while the layout is too long,
-// priority 4, 3, 2 (bullets before blocks, later before earlier); walks
-// back in whatever fits again. Priority 1 is never dropped.
+// Drops priority 5 when `drop_full_only`, then, while the layout is too long
+// even with the tightest spacing, priority 4, 3, 2 (bullets before blocks,
+// later items of a section before earlier ones); walks back in whatever fits
+// again; then shares the spare space out by stretching the gaps within the
+// style's bounds. Priority 1 is never dropped.
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
               bool drop_full_only);
+
+// The style with every gap moved from its value towards its min (t < 0) or
+// its max (t > 0); t in [-1, 1].
+Style with_spacing(const Style& style, double t);
 
 }  // namespace cvpress

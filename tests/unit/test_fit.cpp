@@ -63,7 +63,7 @@ TEST_CASE("a document that fits is left alone", "[fit]") {
   const Document doc = document(1, 2, {1, 2, 3, 4});
   const FitResult r = fit(doc, style(), fonts, 1, false);
   CHECK(r.fits);
-  CHECK(r.log.empty());
+  for (const std::string& line : r.log) CHECK(line.rfind("dropped", 0) != 0);
   CHECK(count_items(r.doc, 4) == count_items(doc, 4));
 }
 
@@ -152,4 +152,41 @@ TEST_CASE("when what must stay is too long, the fit fails", "[fit]") {
   const FitResult r = fit(doc, style(), fonts, 1, true);
   CHECK_FALSE(r.fits);
   CHECK(r.pages.pages.size() > 1);
+}
+
+TEST_CASE("spare space is shared out so the page ends near its bottom", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(4, 5, {1, 2, 3, 4});
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  const Style& s = style();
+  const double text_height = s.page_height - s.margin_top - s.margin_bottom;
+  CHECK(r.pages.content_bottom > s.page_height - s.margin_bottom - 0.1 * text_height);
+  // Every gap stays within the style's bounds.
+  for (auto [fitted, base] : {std::pair{r.style.block_gap, s.block_gap},
+                              std::pair{r.style.item_gap, s.item_gap},
+                              std::pair{r.style.section_before, s.section_before}}) {
+    CHECK(fitted.value >= base.min - 1e-9);
+    CHECK(fitted.value <= base.max + 1e-9);
+  }
+}
+
+TEST_CASE("a short document is stretched, not left half empty", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(1, 2, {1});
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  CHECK(r.style.block_gap.value == Approx(style().block_gap.max));
+  CHECK(r.style.section_before.value == Approx(style().section_before.max));
+}
+
+TEST_CASE("an impossible budget says by how much it overflows", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(6, 8, {1});
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE_FALSE(r.fits);
+  CHECK(r.overflow > 100);
+  REQUIRE_FALSE(r.log.empty());
+  CHECK(r.log.front().find("pt too long") != std::string::npos);
+  CHECK(r.log.front().find("priority-1 entries") != std::string::npos);
 }
