@@ -1,0 +1,565 @@
+#include "latex/writer.h"
+
+#include <cstdio>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "latex/escape.h"
+
+#ifndef CVPRESS_VERSION
+#define CVPRESS_VERSION "dev"
+#endif
+
+namespace cvpress {
+namespace {
+
+// Marks a space of the text itself, where the source may wrap onto a new line
+// (TeX reads a line break as a space). Control characters never survive
+// escape_text, so the mark cannot clash with content.
+constexpr char kSoftSpace = '\x01';
+constexpr std::size_t kSourceColumns = 100;
+
+// ---------------------------------------------------------------- numbers
+
+// A number with at most 5 decimals (finer than TeX's 1sp) and no trailing zeros: 12.5,
+// 11.96289, -18.
+std::string num(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.5f", value);
+  std::string text = buffer;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string bp(double value) { return num(value) + "bp"; }
+
+// ---------------------------------------------------------------- text
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `text` as TeX with its spaces marked as soft.
+std::string soft_text(std::string_view text) {
+  std::string out = escape_text(text);
+  for (char& c : out)
+    if (c == ' ') c = kSoftSpace;
+  return out;
+}
+
+std::string hard_spaces(std::string text) {
+  for (char& c : text)
+    if (c == kSoftSpace) c = ' ';
+  return text;
+}
+
+// A comment line's text: no line breaks or control characters, which would
+// end the comment and let the rest be read as TeX.
+std::string comment_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
+  }
+  return out;
+}
+
+// A font family name for fontspec: characters that could end the argument or
+// an option list are dropped (real family names never contain them).
+std::string font_name_text(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) continue;
+    if (std::string_view("\\{}[]%#$^~,=&_").find(c) != std::string_view::npos) continue;
+    out += c;
+  }
+  return out;
+}
+
+// Drops whitespace at both ends of a paragraph, across span boundaries.
+RichText trimmed(RichText text) {
+  const auto blank_span = [](const Span& s) {
+    return s.kind != SpanKind::Math && s.text.find_first_not_of(" \t\n\r") == std::string::npos;
+  };
+  while (!text.empty() && blank_span(text.front())) text.erase(text.begin());
+  while (!text.empty() && blank_span(text.back())) text.pop_back();
+  if (text.empty()) return text;
+  if (text.front().kind != SpanKind::Math) {
+    std::string& s = text.front().text;
+    s.erase(0, s.find_first_not_of(" \t\n\r"));
+  }
+  if (text.back().kind != SpanKind::Math) {
+    std::string& s = text.back().text;
+    s.erase(s.find_last_not_of(" \t\n\r") + 1);
+  }
+  return text;
+}
+
+// The font switches for a span: code is always the mono face.
+std::string span_switches(const Span& span) {
+  if (span.kind == SpanKind::Code) return "\\ttfamily";
+  std::string out;
+  if (span.bold) out += "\\bfseries";
+  if (span.italic) out += "\\itshape";
+  return out;
+}
+
+// Whether a span is set as TeX math: a math span that check_math accepts
+// (a rejected one is printed as its source text).
+bool is_tex_math(const Span& span) {
+  if (span.kind != SpanKind::Math) return false;
+  std::string bad;
+  check_math(span.text, &bad);
+  return bad.empty();
+}
+
+// Accepted math between dollars; "" for empty math.
+std::string math_source(std::string_view tex, bool after_math) {
+  const std::string math = check_math(tex, nullptr);
+  if (math.find_first_not_of(' ') == std::string::npos) return {};
+  return (after_math ? "{}$" : "$") + math + "$";  // `$$` would open display math
+}
+
+// Rich text as TeX with soft spaces; see latex_rich_text.
+std::string rich_text_source(const RichText& text) {
+  std::string out;
+  bool after_space = false;  // the text so far ends with a space
+  for (Span span : trimmed(text)) {
+    const bool math = is_tex_math(span);
+    // Spaces at a span boundary make one space, in the font of the first.
+    if (after_space && !math) span.text.erase(0, span.text.find_first_not_of(" \t\n\r"));
+    if (math || !span.text.empty()) after_space = !math && is_blank(span.text.back());
+    const bool after_math = !out.empty() && out.back() == '$';
+    std::string body = math ? math_source(span.text, after_math) : soft_text(span.text);
+    if (body.empty()) continue;
+    if (!span.link.empty()) body = "\\href{" + escape_url(span.link) + "}{" + body + "}";
+    const std::string switches = math ? std::string() : span_switches(span);
+    if (switches.empty()) {
+      out += body;
+      continue;
+    }
+    // A space right after a control word would be skipped by TeX: end the word with {}.
+    const bool starts_with_space = body.front() == kSoftSpace || body.front() == ' ';
+    const char* separator = starts_with_space ? "{}" : body.front() == '\\' ? "" : " ";
+    out += "{" + switches + separator + body + "}";
+  }
+  return out;
+}
+
+// "**Label:** details" split into label and details, when the paragraph
+// starts with plain bold text followed by one regular space.
+std::optional<std::pair<RichText, RichText>> split_label(const RichText& paragraph) {
+  const RichText text = trimmed(paragraph);
+  std::size_t k = 0;
+  while (k < text.size() && text[k].kind == SpanKind::Text && text[k].bold && !text[k].italic &&
+         text[k].link.empty())
+    ++k;
+  if (k == 0 || k == text.size()) return std::nullopt;
+  const Span& next = text[k];  // the space after the label must be a plain one, as in the macro
+  if (next.kind != SpanKind::Text || next.bold || next.italic || !next.link.empty() ||
+      next.text.size() < 2 || next.text[0] != ' ' || is_blank(next.text[1]))
+    return std::nullopt;
+  RichText label(text.begin(), text.begin() + k);
+  for (Span& s : label) s.bold = false;
+  if (is_blank(label.back().text.back())) return std::nullopt;
+  RichText details(text.begin() + k, text.end());
+  details.front().text.erase(0, 1);
+  return std::make_pair(label, details);
+}
+
+// ---------------------------------------------------------------- source lines
+
+// Replaces each soft space with a space, or with a line break and an indent
+// when the word after it would pass the column limit.
+std::string wrap_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t column = 0;
+  const auto width = [](std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      out += c;
+      column = 0;
+    } else if (c == kSoftSpace) {
+      const std::size_t end = text.find_first_of(std::string{kSoftSpace, '\n'}, i + 1);
+      const std::size_t word = width(
+          text.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1));
+      if (column + 1 + word > kSourceColumns && column > 4) {
+        out += "\n    ";
+        column = 4;
+      } else {
+        out += ' ';
+        ++column;
+      }
+    } else {
+      out += c;
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    }
+  }
+  return out;
+}
+
+// Fills <<KEY>> placeholders of a template.
+std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
+  for (const auto& [key, value] : values) {
+    const std::string mark = "<<" + key + ">>";
+    for (std::size_t at = text.find(mark); at != std::string::npos;
+         at = text.find(mark, at + value.size()))
+      text.replace(at, mark.size(), value);
+  }
+  return text;
+}
+
+// ---------------------------------------------------------------- preamble
+
+std::string font_name(const FontFace& face) {
+  const std::string& style = face.style;
+  if (style.empty() || style == "Regular" || style == "Book" || style == "Roman" ||
+      style == "Normal")
+    return font_name_text(face.family);
+  return font_name_text(face.family + " " + style);
+}
+
+const FontFace& face(const Style& style, Face f) { return style.faces[static_cast<int>(f)]; }
+
+std::string face_switch(Face f) {
+  switch (f) {
+    case Face::Bold:
+      return "\\normalfont\\bfseries";
+    case Face::Italic:
+      return "\\normalfont\\itshape";
+    case Face::BoldItalic:
+      return "\\normalfont\\bfseries\\itshape";
+    case Face::Mono:
+      return "\\normalfont\\ttfamily";
+    default:
+      return "\\normalfont";
+  }
+}
+
+std::string color(const Color& c) { return num(c.r) + "," + num(c.g) + "," + num(c.b); }
+
+std::string top_comment(const Document& doc, const Style& style) {
+  std::string title = doc.meta.title.empty() ? doc.header.name : doc.meta.title;
+  return "% " + comment_text(title) +
+         "\n"
+         "% Written by cvpress " CVPRESS_VERSION " (style \"" +
+         comment_text(style.name) +
+         "\"); the PDF cvpress writes beside it has the same\n"
+         "% pages and line breaks. Compile with XeLaTeX or LuaLaTeX, and run it twice for the\n"
+         "% \"page N of M\" footer:  xelatex FILE.tex && xelatex FILE.tex  (or lualatex twice).\n"
+         "% The fonts named below must be installed (fontconfig finds them for both engines).\n"
+         "% All dimensions are in bp (PDF points, 1/72 in), as in the style.\n"
+         "% To edit: change the text inside the \\cv... calls after \\begin{document}; delete a\n"
+         "% call to drop that block, bullet or paragraph.\n";
+}
+
+constexpr std::string_view kPageTemplate = R"(\documentclass{article}
+\usepackage{fontspec}
+\usepackage{xcolor}
+\usepackage{hyperref}
+\makeatletter
+
+%% Page: the text area inside the margins (TeX adds 1in to \oddsidemargin and \topmargin).
+\paperwidth=<<PAPER_W>> \paperheight=<<PAPER_H>>
+\ifdefined\pagewidth \pagewidth=\paperwidth \pageheight=\paperheight % LuaTeX
+\else \pdfpagewidth=\paperwidth \pdfpageheight=\paperheight \fi % XeTeX
+\textwidth=<<TEXT_W>> \textheight=<<TEXT_H>>
+\hoffset=0bp \voffset=0bp \oddsidemargin=<<ODD_MARGIN>> \evensidemargin=<<ODD_MARGIN>>
+\topmargin=<<TOP_MARGIN>> \headheight=0bp \headsep=0bp \footskip=<<FOOT_SKIP>>
+\marginparwidth=0bp \marginparsep=0bp
+\topskip=<<TOP_SKIP>> % a page's first baseline is at least this far down (the body's ascent)
+\maxdepth=\maxdimen % descenders may hang below the text area
+\parskip=0bp \parindent=0bp \lineskiplimit=-\maxdimen \lineskip=0bp \frenchspacing
+\clubpenalty=10000 \widowpenalty=10000 \interlinepenalty=0
+\raggedbottom % no glue stretches: a page breaks at the last place allowed before it is full
+)";
+
+constexpr std::string_view kFontTemplate = R"(
+%% Fonts: the TrueType files the PDF embeds; no ligatures, kerning on, and spaces of the
+%% font's own width that neither stretch nor shrink, so lines break where the PDF's do.
+\ifdefined\directlua \defaultfontfeatures+{RawFeature=-spacekern}\fi % LuaTeX: no kerning at spaces
+\setmainfont{<<REGULAR>>}[
+  BoldFont={<<BOLD>>},
+  ItalicFont={<<ITALIC>>},
+  BoldItalicFont={<<BOLD_ITALIC>>},
+  Ligatures={CommonOff,TeXOff}, Kerning=On, WordSpace={1,0,0}, PunctuationSpace=WordSpace,
+  HyphenChar=None]
+\setmonofont{<<MONO>>}[ % code is always the upright mono face
+  BoldFont={<<MONO>>}, ItalicFont={<<MONO>>}, BoldItalicFont={<<MONO>>},
+  Ligatures={CommonOff,TeXOff}, Kerning=On, WordSpace={1,0,0}, PunctuationSpace=WordSpace,
+  HyphenChar=None]
+\providecommand\operatorname[1]{\mathop{\mathrm{#1}}\nolimits}
+
+%% Colours and PDF metadata; links are coloured, without boxes.
+\definecolor{cvtext}{rgb}{<<TEXT_COLOR>>}
+\definecolor{cvaccent}{rgb}{<<ACCENT_COLOR>>}
+\definecolor{cvlink}{rgb}{<<LINK_COLOR>>}
+\hypersetup{colorlinks=true, urlcolor=cvlink, linkcolor=cvlink, pdfcreator={cvpress},
+  pdftitle={<<TITLE>>},
+  pdfauthor={<<AUTHOR>>},
+  pdfsubject={<<SUBJECT>>},
+  pdfkeywords={<<KEYWORDS>>}}
+)";
+
+constexpr std::string_view kStyleTemplate = R"(
+%% Text styles: font, size, leading, and the face's ascent and descent at that size.
+% #1 font, #2 size, #3 leading (\baselineskip), #4/#5 height/depth of the line strut.
+\newcommand\cv@style[5]{#1\fontsize{#2}{#3}\selectfont\baselineskip=#3\relax
+  \def\cv@strut{\vrule width0bp height#4 depth#5\relax}}
+)";
+
+constexpr std::string_view kMacroTemplate = R"(
+%% Paragraphs: ragged right, broken only at spaces, fixed leading. TeX resets these inside
+%% boxes, so every paragraph sets them again.
+\newcommand\cv@parsettings{%
+  \leftskip=0bp \rightskip=0bp plus 1fil \parfillskip=0bp plus 1fil \parindent=0bp
+  \hyphenpenalty=10000 \exhyphenpenalty=10000 \emergencystretch=0bp \frenchspacing
+  \clubpenalty=10000 \widowpenalty=10000 \interlinepenalty=0
+  \binoppenalty=10000 \relpenalty=10000 \lineskiplimit=-\maxdimen \lineskip=0bp}
+% One paragraph: #1 its style and indents, #2 its text. The strut makes the first line as
+% tall as the face's ascent, which puts it at the right place at the top of a page.
+\newcommand\cv@par[2]{{\cv@parsettings#1\noindent\cv@strut{#2}\par}}
+\newcommand\cv@ifempty[1]{%
+  \if\relax\detokenize{#1}\relax\expandafter\@firstoftwo\else\expandafter\@secondoftwo\fi}
+
+%% Blocks: the gaps between them (TeX drops a gap at the top of a page) and where a page
+%% may not break (\nobreak).
+\newif\ifcv@firstsection \cv@firstsectiontrue
+\newif\ifcv@firstblock % the next block opens its section
+\newif\ifcv@keep % no page break after the current block
+\newcount\cv@parts % paragraphs and items of the current entry so far
+\newcount\cv@keepparts % how many of them stay with the entry's head
+\newcount\cv@sections
+\newbox\cv@box
+% Opens a block; #1 is 1 for one-line kinds, which stay with the next block when first.
+\newcommand\cv@block[1]{%
+  \ifcv@firstblock\nobreak\vskip<<SECTION_AFTER>>\relax
+  \else\ifcv@keep\nobreak\fi\vskip<<BLOCK_GAP>>\relax\fi
+  \global\cv@keepfalse
+  \ifcv@firstblock\ifnum#1=1 \global\cv@keeptrue\fi\fi
+  \global\cv@firstblockfalse}
+% Opens a paragraph or item of an entry.
+\newcommand\cv@part{%
+  \ifnum\cv@parts<\cv@keepparts\nobreak\fi\vskip<<ITEM_GAP>>\relax
+  \global\advance\cv@parts by 1 \global\cv@keepfalse}
+% A head line: #2 in style #1, with #4 in style #3 right-aligned on its first line; the
+% text wraps <<DATE_GAP>> short of #4.
+\newcommand\cv@headline[4]{%
+  \setbox\cv@box=\hbox{#3#4}%
+  \cv@par{#1\interlinepenalty=10000
+    \cv@ifempty{#4}{}{\advance\rightskip by \dimexpr\wd\cv@box+<<DATE_GAP>>\relax}}%
+    {\rlap{\hbox to\linewidth{\hfil\box\cv@box}}#2}}
+\newcommand\cv@headerline[2]{\cv@ifempty{#2}{}{\nobreak\vskip<<HEADER_GAP>>\relax
+  \cv@par{#1<<HEADER_ALIGN>>\interlinepenalty=10000 }{#2}}}
+% The section rule, at the end of the title's last line: pushed to the right margin, it
+% reaches back across the text width; being a zero-width box it changes no line break.
+\newcommand\cv@rule{\nobreak\hskip0bp plus 1fill
+  \llap{\vrule width\linewidth height<<RULE_HEIGHT>> depth<<RULE_DEPTH>>\relax}}
+\newcommand\cv@bulletmark{\llap{\hbox to<<ITEM_INDENT>>{\hskip<<BULLET_OFFSET>>\relax <<BULLET>>\hss}}}
+
+%% The blocks of a CV, in the order they appear.
+% Header, centred or left: #1 name, #2 headline, #3 tagline, #4 contacts; empty ones are left out.
+\newcommand\cvheader[4]{%
+  \cv@headerline{\cvstylename}{#1}\cv@headerline{\cvstyleheadline}{#2}%
+  \cv@headerline{\cvstyletagline}{#3}\cv@headerline{\cvstylecontact}{#4}%
+  \vskip<<HEADER_AFTER>>\relax}
+% Section title in the accent colour, with a rule below it from margin to margin.
+\newcommand\cvsection[1]{%
+  \ifcv@firstsection\global\cv@firstsectionfalse\else\vskip<<SECTION_BEFORE>>\relax\fi
+  \global\advance\cv@sections by 1
+  \cv@par{\cvstylesection\interlinepenalty=10000 }{\color{cvaccent}%
+    \pdfbookmark[1]{#1}{cvsection.\the\cv@sections}#1\cv@rule}%
+  \global\cv@firstblocktrue\global\cv@keepfalse}
+% Entry head: #1 title with #2 (date) on the right; #3 subtitle with #4 (location) on the
+% right, a line left out when both are empty. \cvparagraph and \cvitem calls follow.
+\newcommand\cventry[4]{%
+  \cv@ifempty{#3#4}{\cv@block1\global\cv@keepparts=2 }{\cv@block0\global\cv@keepparts=1 }%
+  \global\cv@parts=0
+  \cv@headline{\cvstyletitle}{#1}{\cvstylebody}{#2}%
+  \cv@ifempty{#3#4}{}{\nobreak\cv@headline{\cvstylesubtitle}{#3}{\cvstylesubtitle}{#4}}}
+% A paragraph under an entry (summary, venue, link).
+\newcommand\cvparagraph[1]{\cv@part\cv@par{\cvstylebody}{#1}}
+% A bullet item under an entry.
+\newcommand\cvitem[1]{\cv@part\cv@par{\cvstylebody\leftskip=<<ITEM_INDENT>>\relax}{\cv@bulletmark#1}}
+% A one-line entry: #1 the bold label, #2 the details.
+\newcommand\cvoneline[2]{\cv@block1\cv@par{\cvstylebody}{{\bfseries#1} #2}}
+% A bullet point of its own.
+\newcommand\cvbullet[1]{\cv@block1\cv@par{\cvstylebody\leftskip=<<ITEM_INDENT>>\relax}{\cv@bulletmark#1}}
+% A numbered paragraph: #1 the number ("1."), #2 the text.
+\newcommand\cvnumbered[2]{\cv@block1%
+  \cv@par{\cvstylebody\leftskip=<<NUMBER_INDENT>>\relax}{\llap{\hbox to<<NUMBER_INDENT>>{#1\hss}}#2}}
+% A paragraph of text.
+\newcommand\cvtext[1]{\cv@block1\cv@par{\cvstylebody}{#1}}
+% Footer on every page: "#1 — page N of M", centred, <<FOOT_SKIP>> below the text area.
+\newcommand\cvfooter[1]{\gdef\cv@footername{#1}\pagestyle{cv}\AtEndDocument{\label{cv@lastpage}}}
+\def\ps@cv{\let\@oddhead\@empty\let\@evenhead\@empty
+  \def\@oddfoot{\hfil\cvstylefooter\color{cvtext}%
+    \cv@footername\ — page \thepage\ of \pageref*{cv@lastpage}\hfil}%
+  \let\@evenfoot\@oddfoot}
+\pagestyle{empty}
+\makeatother
+)";
+
+std::string page_setup(const Style& s) {
+  const double body_ascent = face(s, s.body.face).ascent * s.body.size;
+  return fill(std::string(kPageTemplate),
+              {{"PAPER_W", bp(s.page_width)},
+               {"PAPER_H", bp(s.page_height)},
+               {"TEXT_W", bp(s.page_width - s.margin_left - s.margin_right)},
+               {"TEXT_H", bp(s.page_height - s.margin_top - s.margin_bottom)},
+               {"ODD_MARGIN", bp(s.margin_left - 72)},
+               {"TOP_MARGIN", bp(s.margin_top - 72)},
+               {"FOOT_SKIP", bp(s.footer_skip)},
+               {"TOP_SKIP", bp(body_ascent)}});
+}
+
+std::string fonts_and_metadata(const Document& doc, const Style& s) {
+  const auto meta = [](const std::string& text) { return hard_spaces(soft_text(text)); };
+  return fill(std::string(kFontTemplate), {{"REGULAR", font_name(face(s, Face::Regular))},
+                                           {"BOLD", font_name(face(s, Face::Bold))},
+                                           {"ITALIC", font_name(face(s, Face::Italic))},
+                                           {"BOLD_ITALIC", font_name(face(s, Face::BoldItalic))},
+                                           {"MONO", font_name(face(s, Face::Mono))},
+                                           {"TEXT_COLOR", color(s.text_color)},
+                                           {"ACCENT_COLOR", color(s.accent_color)},
+                                           {"LINK_COLOR", color(s.link_color)},
+                                           {"TITLE", meta(doc.meta.title)},
+                                           {"AUTHOR", meta(doc.meta.author)},
+                                           {"SUBJECT", meta(doc.meta.subject)},
+                                           {"KEYWORDS", meta(doc.meta.keywords)}});
+}
+
+std::string style_macro(const char* name, const char* what, const TextStyle& text, const Style& s) {
+  const FontFace& f = face(s, text.face);
+  return "% " + std::string(what) + "\n\\newcommand\\cvstyle" + name + "{\\cv@style{" +
+         face_switch(text.face) + "}{" + bp(text.size) + "}{" + bp(text.leading) + "}{" +
+         bp(f.ascent * text.size) + "}{" + bp(f.descent * text.size) + "}}\n";
+}
+
+std::string text_styles(const Style& s) {
+  return std::string(kStyleTemplate) + style_macro("name", "name", s.name_text, s) +
+         style_macro("headline", "headline", s.headline_text, s) +
+         style_macro("tagline", "tagline", s.tagline_text, s) +
+         style_macro("contact", "contacts", s.contact_text, s) +
+         style_macro("section", "section titles", s.section_text, s) +
+         style_macro("body", "paragraphs, items, dates", s.body, s) +
+         style_macro("title", "entry titles", s.title_text, s) +
+         style_macro("subtitle", "entry subtitles and locations", s.subtitle_text, s) +
+         style_macro("footer", "footer", s.footer_text, s);
+}
+
+std::string block_macros(const Style& s) {
+  const std::string align = s.header_align == Align::Center
+                                ? "\\leftskip=0bp plus 1fil \\rightskip=0bp plus 1fil "
+                                  "\\parfillskip=0bp "
+                                : "";
+  return fill(std::string(kMacroTemplate), {{"SECTION_AFTER", bp(s.section_after.value)},
+                                            {"SECTION_BEFORE", bp(s.section_before.value)},
+                                            {"BLOCK_GAP", bp(s.block_gap.value)},
+                                            {"ITEM_GAP", bp(s.item_gap.value)},
+                                            {"HEADER_GAP", bp(s.header_gap.value)},
+                                            {"HEADER_AFTER", bp(s.header_after.value)},
+                                            {"HEADER_ALIGN", align},
+                                            {"DATE_GAP", bp(s.date_gap)},
+                                            {"RULE_HEIGHT", bp(-s.rule_offset)},
+                                            {"RULE_DEPTH", bp(s.rule_offset + s.rule_width)},
+                                            {"ITEM_INDENT", bp(s.item_indent)},
+                                            {"BULLET_OFFSET", bp(s.bullet_offset)},
+                                            {"BULLET", hard_spaces(soft_text(s.bullet))},
+                                            {"NUMBER_INDENT", bp(s.number_indent)},
+                                            {"FOOT_SKIP", bp(s.footer_skip)}});
+}
+
+// ---------------------------------------------------------------- content
+
+std::string call(std::string_view macro, std::initializer_list<std::string> args) {
+  std::string out = "\\" + std::string(macro);
+  for (const std::string& arg : args) out += "{" + arg + "}";
+  return out + "\n";
+}
+
+bool is_blank_text(const RichText& text) {
+  for (const Span& span : text)
+    if (span.text.find_first_not_of(" \t\n\r") != std::string::npos) return false;
+  return true;
+}
+
+std::string header(const Header& h, const Style& s) {
+  RichText contacts;  // joined as the layout joins them
+  for (const RichText& contact : h.contacts) {
+    if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
+    append(contacts, contact);
+  }
+  const std::string parts[] = {soft_text(h.name), rich_text_source(h.headline),
+                               rich_text_source(h.tagline), rich_text_source(contacts)};
+  bool any = false;
+  for (const std::string& part : parts) any = any || !part.empty();
+  if (!any) return {};
+  std::string out = "\\cvheader\n";
+  for (const std::string& part : parts) out += "  {" + part + "}\n";
+  return out;
+}
+
+// One block as macro calls; "" for a block without text, which the layout
+// leaves out too.
+std::string block(const Block& b) {
+  const RichText none;
+  const RichText& first = b.paragraphs.empty() ? none : b.paragraphs.front();
+  if (b.kind != BlockKind::Entry && is_blank_text(first)) return {};
+  switch (b.kind) {
+    case BlockKind::Entry: {
+      std::string out = call("cventry", {rich_text_source(b.title), soft_text(b.date),
+                                         rich_text_source(b.subtitle), soft_text(b.location)});
+      for (const RichText& p : b.paragraphs)
+        if (!is_blank_text(p)) out += call("cvparagraph", {rich_text_source(p)});
+      for (const Item& item : b.items)
+        if (!is_blank_text(item.text)) out += call("cvitem", {rich_text_source(item.text)});
+      return out;
+    }
+    case BlockKind::OneLine:
+      if (const auto split = split_label(first))
+        return call("cvoneline", {rich_text_source(split->first), rich_text_source(split->second)});
+      return call("cvtext", {rich_text_source(first)});
+    case BlockKind::Bullet:
+      return call("cvbullet", {rich_text_source(first)});
+    case BlockKind::Numbered:
+      return call("cvnumbered", {soft_text(b.marker), rich_text_source(first)});
+    case BlockKind::Text:
+      break;
+  }
+  return call("cvtext", {rich_text_source(first)});
+}
+
+std::string body(const Document& doc, const Style& s) {
+  std::string out = "\n\\begin{document}\n\\color{cvtext}%\n";
+  if (doc.footer) out += call("cvfooter", {soft_text(doc.header.name)});
+  out += "\n" + header(doc.header, s);
+  for (const DocSection& section : doc.sections) {
+    if (section.blocks.empty()) continue;  // as in the layout
+    out += "\n" + call("cvsection", {soft_text(section.title)});
+    for (const Block& b : section.blocks)
+      if (const std::string calls = block(b); !calls.empty()) out += "\n" + calls;
+  }
+  return out + "\n\\end{document}\n";
+}
+
+}  // namespace
+
+std::string latex_rich_text(const RichText& text) { return hard_spaces(rich_text_source(text)); }
+
+std::string write_latex(const Document& doc, const Style& style) {
+  return top_comment(doc, style) + page_setup(style) + fonts_and_metadata(doc, style) +
+         text_styles(style) + block_macros(style) + wrap_lines(body(doc, style));
+}
+
+}  // namespace cvpress
