@@ -21,7 +21,9 @@ Face base_face(std::string_view field, const Style& s) {
   return s.body.face;
 }
 
-bool is_layout_char(char32_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_layout_char(char32_t c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x200B;  // 0x200B: soft break
+}
 
 }  // namespace
 

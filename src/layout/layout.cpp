@@ -72,6 +72,9 @@ class Engine {
   FontBook& fonts_;
   LayoutCache* cache_;
   std::vector<VLine> list_;
+
+ public:
+  std::vector<std::string>* cut_ = nullptr;  // collects the pieces of over-long words
 };
 
 // Everything a paragraph's lines depend on, except the gaps.
@@ -96,7 +99,7 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, c
     if (found != cache_->paragraphs.end()) return found->second;
   }
   std::vector<Line> lines =
-      break_lines(shape_words(text, inline_style(t, color), s_, fonts_), width, fonts_);
+      break_lines(shape_words(text, inline_style(t, color), s_, fonts_), width, fonts_, cut_);
   std::vector<VLine> out;
   for (const Line& line : lines) {
     VLine v;
@@ -328,6 +331,45 @@ Pages Engine::run(const Document& doc) {
 
 Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
   return Engine(style, fonts, cache).run(doc);
+}
+
+namespace {
+
+// `text` with a soft break between its characters.
+std::string softened(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (i > 0 && starts_char) out += kSoftBreak;
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts) {
+  std::vector<std::string> cut;
+  Engine engine(style, fonts, nullptr);
+  engine.cut_ = &cut;
+  engine.run(doc);
+  if (cut.empty()) return doc;
+
+  Document out = doc;
+  for_each_text(out, [&](RichText& text, const char*, const SourceLoc&) {
+    for (Span& span : text) {
+      if (span.kind != SpanKind::Text) continue;
+      for (const std::string& piece : cut) {
+        for (size_t at = span.text.find(piece); at != std::string::npos;
+             at = span.text.find(piece, at + 1)) {
+          const std::string soft = softened(piece);
+          span.text.replace(at, piece.size(), soft);
+          at += soft.size() - 1;
+        }
+      }
+    }
+  });
+  return out;
 }
 
 double GlyphRun::width() const {

@@ -75,4 +75,9 @@ std::shared_ptr<LayoutCache> make_layout_cache();
 Pages layout(const Document& doc, const Style& style, FontBook& fonts,
              LayoutCache* cache = nullptr);
 
+// The document with a soft break (U+200B) between the characters of every
+// word too wide for the line it is set in, so that both backends break it
+// at the same places, filling each line, instead of overflowing the margin.
+Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts);
+
 }  // namespace cvpress

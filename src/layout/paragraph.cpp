@@ -73,9 +73,9 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
                               FontBook& fonts) {
   std::vector<Word> words;
   Word current;
-  auto finish_word = [&](int space_font) {
+  auto finish_word = [&](int space_font, bool soft = false) {
     if (current.pieces.empty()) return;
-    current.space_after = fonts.space_width(space_font, style.text.size);
+    current.space_after = soft ? 0 : fonts.space_width(space_font, style.text.size);
     current.space_font = space_font;
     words.push_back(std::move(current));
     current = Word{};
@@ -86,14 +86,20 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
     const int font = fonts.load(s.faces[static_cast<int>(face)].file);
     const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
     size_t i = 0;
+    auto soft_break_at = [&](size_t at) { return content.compare(at, kSoftBreak.size(), kSoftBreak) == 0; };
     while (i < content.size()) {
       if (is_space(content[i])) {
         finish_word(font);
         while (i < content.size() && is_space(content[i])) ++i;
         continue;
       }
+      if (soft_break_at(i)) {
+        finish_word(font, true);
+        i += kSoftBreak.size();
+        continue;
+      }
       size_t end = i;
-      while (end < content.size() && !is_space(content[end])) ++end;
+      while (end < content.size() && !is_space(content[end]) && !soft_break_at(end)) ++end;
       Piece piece{font, style.text.size, span.link.empty() ? style.color : style.link_color,
                   content.substr(i, end - i), span.link, 0};
       piece.width = fonts.width(font, piece.text, piece.size);
@@ -109,7 +115,8 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
   return words;
 }
 
-std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts) {
+std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
+                              std::vector<std::string>* cut) {
   std::vector<Line> lines;
   Line line;
   auto flush = [&] {
@@ -121,6 +128,9 @@ std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& f
       line.width = word.width;
       line.words.push_back(std::move(word));
       return;
+    }
+    if (cut) {
+      for (const Piece& piece : word.pieces) cut->push_back(piece.text);
     }
     std::vector<Word> parts = cut_word(word, width, fonts);
     for (size_t i = 0; i < parts.size(); ++i) {

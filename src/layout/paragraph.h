@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/page.h"
@@ -42,6 +43,11 @@ struct InlineStyle {
   Color link_color;
 };
 
+// U+200B ZERO WIDTH SPACE: a break opportunity of no width. The layout puts
+// them into words too long for their line (with_soft_breaks), and both
+// backends break there as they break at spaces.
+inline constexpr std::string_view kSoftBreak = "\xE2\x80\x8B";
+
 // The face a span is set in when its paragraph's face is `base`.
 Face span_face(const Span& span, Face base);
 
@@ -50,8 +56,10 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
                               FontBook& fonts);
 
 // Greedy line breaking: a word goes on the line when the natural width up to
-// and including it is at most `width`; a word wider than `width` is cut.
-std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts);
+// and including it is at most `width`; a word wider than `width` is cut, and
+// its pieces' texts are added to `cut` when given.
+std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
+                              std::vector<std::string>* cut = nullptr);
 
 // Glyph runs and link areas of a line set at (x, 0) on its baseline.
 void render_line(const Line& line, double x, double ascent, double descent, FontBook& fonts,
