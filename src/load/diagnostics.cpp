@@ -56,12 +56,32 @@ std::string location_prefix(const SourceLoc& loc) {
   return out + ": ";
 }
 
-// Control characters would garble the terminal; each becomes one '?'.
+// Control characters and bytes that are not UTF-8 would garble the terminal:
+// each becomes one '?' (a stray continuation byte, which takes no column,
+// is dropped), so that the caret stays under its column.
 std::string printable(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t') || u == 0x7F) c = '?';
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    std::size_t length = u < 0x80                 ? 1
+                         : u >= 0xC2 && u <= 0xDF ? 2
+                         : u >= 0xE0 && u <= 0xEF ? 3
+                         : u >= 0xF0 && u <= 0xF4 ? 4
+                                                  : 0;
+    for (std::size_t k = 1; k < length; ++k) {
+      if (i + k >= s.size() || !is_continuation(s[i + k])) length = 0;
+    }
+    if (length == 0) {
+      if (!is_continuation(s[i])) out += '?';
+      ++i;
+    } else if (length == 1) {
+      out += (u < 0x20 && u != '\t') || u == 0x7F ? '?' : s[i];
+      ++i;
+    } else {
+      out.append(s.substr(i, length));
+      i += length;
+    }
   }
   return out;
 }
@@ -132,7 +152,19 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) 
   add({Severity::Warning, std::move(loc), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::add(Diagnostic diagnostic) { list_.push_back(std::move(diagnostic)); }
+void Diagnostics::add(Diagnostic diagnostic) {
+  // The same problem at the same place is reported once (a node read through
+  // many aliases would otherwise repeat it).
+  const bool known = std::any_of(
+      list_.rbegin(),
+      list_.rbegin() + std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(list_.size()), 64),
+      [&](const Diagnostic& d) {
+        return d.severity == diagnostic.severity && d.loc.line == diagnostic.loc.line &&
+               d.loc.col == diagnostic.loc.col && d.message == diagnostic.message &&
+               d.loc.file == diagnostic.loc.file;
+      });
+  if (!known) list_.push_back(std::move(diagnostic));
+}
 
 void Diagnostics::sort_by_location() {
   std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -11,6 +11,7 @@
 #include <span>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -19,6 +20,10 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include "load/json_resume.h"
+#include "load/overrides.h"
+#include "load/yaml_syntax.h"
+#include "model/section_name.h"
 #include "text/markup.h"
 
 namespace cvpress {
@@ -140,7 +145,7 @@ bool is_forbidden_control(char c) {
 }
 
 void check_encoding(std::string_view text, const LineIndex& lines, Diagnostics& diags) {
-  std::size_t problems = 0;
+  std::size_t problems = 0, first_unshown = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = utf8_length(text, i);
     const auto byte = static_cast<unsigned char>(text[i]);
@@ -152,12 +157,16 @@ void check_encoding(std::string_view text, const LineIndex& lines, Diagnostics& 
     }
     if (!message.empty() && problems++ < kMaxEncodingErrors) {
       diags.error(lines.at_offset(i), message, problems == 1 ? "save the file as UTF-8 text" : "");
+    } else if (!message.empty() && problems == kMaxEncodingErrors + 1) {
+      first_unshown = i;
     }
     i += std::max<std::size_t>(length, 1);
   }
   if (problems > kMaxEncodingErrors) {
-    diags.error({lines.file()}, fmt::format("{} more encoding errors are not shown",
-                                            problems - kMaxEncodingErrors));
+    diags.error(lines.at_offset(first_unshown),
+                fmt::format("{} more encoding errors are not shown; the next is here",
+                            problems - kMaxEncodingErrors),
+                "is this a text file? save it as UTF-8");
   }
 }
 
@@ -217,7 +226,10 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, const LineIndex& l
     diags.error(lines.at(e.mark), "the YAML nests too deeply to be read",
                 "a CV needs only a few levels; is a bracket not closed?");
   } catch (const YAML::ParserException& e) {
-    diags.error(lines.at(e.mark), fmt::format("invalid YAML: {}", e.msg));
+    const SyntaxExplanation why =
+        explain_yaml_error(text, static_cast<std::size_t>(std::max(e.mark.pos, 0)), e.msg);
+    diags.error(e.mark.pos < 0 ? lines.at(e.mark) : lines.at_offset(why.offset),
+                fmt::format("invalid YAML: {}", e.msg), why.hint);
   } catch (const std::exception& e) {
     diags.error({lines.file()}, fmt::format("cannot parse the YAML: {}", e.what()));
   }
@@ -336,6 +348,12 @@ struct Field {
   std::string_view key;
   void (*read)(Reader&, const YAML::Node&, T&);
   bool required = false;
+  // For the description of the input (input_schema()): the kind of value, what
+  // it means, and for a map with its own table (ValueKind::Object) that table.
+  ValueKind kind = ValueKind::Text;
+  std::string_view doc;
+  const Field* children = nullptr;
+  std::size_t child_count = 0;
 };
 
 template <class T>
@@ -343,11 +361,13 @@ using FieldTable = std::span<const Field<T>>;
 
 class Reader {
  public:
-  Reader(const LineIndex& lines, Diagnostics& diags, std::size_t budget)
-      : lines_(lines), diags_(diags), budget_(budget) {}
+  Reader(const LineIndex& lines, Diagnostics& diags, std::size_t budget, const NodeOrigins& origins)
+      : lines_(lines), diags_(diags), budget_(budget), origins_(origins) {}
 
   SourceLoc loc(const YAML::Node& node) const {
-    return node.IsDefined() ? lines_.at(node.Mark()) : SourceLoc{lines_.file()};
+    if (!node.IsDefined()) return {lines_.file()};
+    if (const std::string* origin = origins_.find(node)) return {*origin};  // --set
+    return lines_.at(node.Mark());
   }
   void error(const YAML::Node& at, std::string message, std::string hint = {}) {
     diags_.error(loc(at), std::move(message), std::move(hint));
@@ -395,6 +415,7 @@ class Reader {
   // expand without bound, and every read spends from this.
   std::size_t budget_;
   bool exhausted_ = false;
+  const NodeOrigins& origins_;
 };
 
 template <class M>
@@ -402,56 +423,128 @@ struct MemberTraits;
 template <class C, class V>
 struct MemberTraits<V C::*> {
   using Owner = C;
+  using Value = V;
 };
 
-// A field read into `Member` by the reader for the member's type.
+// The kind of value a member of this type is read from.
+template <class V>
+constexpr ValueKind kind_of() {
+  using std::is_same_v, std::string, std::vector;
+  if constexpr (is_same_v<V, string>)
+    return ValueKind::Text;
+  else if constexpr (is_same_v<V, RichText>)
+    return ValueKind::Markup;
+  else if constexpr (is_same_v<V, vector<RichText>>)
+    return ValueKind::MarkupList;
+  else if constexpr (is_same_v<V, vector<string>>)
+    return ValueKind::Names;
+  else if constexpr (is_same_v<V, Date>)
+    return ValueKind::Date;
+  else if constexpr (is_same_v<V, int>)
+    return ValueKind::Priority;
+  else if constexpr (is_same_v<V, vector<Highlight>>)
+    return ValueKind::Highlights;
+  else if constexpr (is_same_v<V, vector<SocialNetwork>>)
+    return ValueKind::SocialNetworks;
+  else if constexpr (is_same_v<V, vector<Section>>)
+    return ValueKind::Sections;
+  else if constexpr (is_same_v<V, vector<Profile>>)
+    return ValueKind::Profiles;
+  else {
+    static_assert(is_same_v<V, vector<std::pair<string, string>>>, "a member type without a kind");
+    return ValueKind::Overrides;
+  }
+}
+
+// A field read into `Member` by the reader for the member's type; the type
+// also gives its ValueKind.
 template <auto Member>
-constexpr auto field(std::string_view key, bool required = false) {
-  using Owner = typename MemberTraits<decltype(Member)>::Owner;
+constexpr auto field(std::string_view key, std::string_view doc, bool required = false) {
+  using Traits = MemberTraits<decltype(Member)>;
+  using Owner = typename Traits::Owner;
   return Field<Owner>{
       key, [](Reader& r, const YAML::Node& node, Owner& owner) { r.read(node, owner.*Member); },
-      required};
+      required, kind_of<typename Traits::Value>(), doc};
+}
+
+// A field read by a function of its own.
+template <class T>
+constexpr Field<T> custom(std::string_view key, void (*read)(Reader&, const YAML::Node&, T&),
+                          ValueKind kind, std::string_view doc) {
+  return Field<T>{key, read, false, kind, doc};
+}
+
+// A map read through a table of its own.
+template <class T, std::size_t N>
+constexpr Field<T> object(std::string_view key, void (*read)(Reader&, const YAML::Node&, T&),
+                          const std::array<Field<T>, N>& table, std::string_view doc,
+                          bool required = false) {
+  return Field<T>{key, read, required, ValueKind::Object, doc, table.data(), N};
 }
 
 // -- Entries
 
-constexpr std::array kEducationFields{field<&Entry::institution>("institution", true),
-                                      field<&Entry::area>("area"), field<&Entry::degree>("degree")};
-constexpr std::array kExperienceFields{field<&Entry::company>("company", true),
-                                       field<&Entry::position>("position", true)};
-constexpr std::array kPublicationFields{field<&Entry::title>("title", true),
-                                        field<&Entry::authors>("authors"),
-                                        field<&Entry::journal>("journal")};
-constexpr std::array kNormalFields{field<&Entry::name>("name", true)};
-constexpr std::array kOneLineFields{field<&Entry::label>("label", true),
-                                    field<&Entry::details>("details", true)};
-constexpr std::array kBulletFields{field<&Entry::text>("bullet", true)};
-constexpr std::array kNumberedFields{field<&Entry::text>("number", true)};
-constexpr std::array kReversedNumberedFields{field<&Entry::text>("reversed_number", true)};
+constexpr std::array kEducationFields{
+    field<&Entry::institution>("institution", "The school or university.", true),
+    field<&Entry::area>("area", "The field of study."),
+    field<&Entry::degree>("degree", "The degree: PhD, MSc, BEng, ...")};
+constexpr std::array kExperienceFields{
+    field<&Entry::company>("company", "The employer.", true),
+    field<&Entry::position>("position", "The role held there.", true)};
+constexpr std::array kPublicationFields{
+    field<&Entry::title>("title", "The title of the work.", true),
+    field<&Entry::authors>("authors", "The authors, in order; the CV's own name is set in bold."),
+    field<&Entry::journal>("journal", "Where it appeared: journal, conference, preprint server.")};
+constexpr std::array kNormalFields{
+    field<&Entry::name>("name", "What the entry is: a project, talk, award, ...", true)};
+constexpr std::array kOneLineFields{
+    field<&Entry::label>("label", "The bold label before the colon.", true),
+    field<&Entry::details>("details", "The text after the label.", true)};
+constexpr std::array kBulletFields{
+    field<&Entry::text>("bullet", "The text after the bullet mark.", true)};
+constexpr std::array kNumberedFields{
+    field<&Entry::text>("number", "The text after its number (1., 2., ...).", true)};
+constexpr std::array kReversedNumberedFields{
+    field<&Entry::text>("reversed_number", "The text after its number, counting down to 1.", true)};
 
 constexpr std::array kSharedEntryFields{
-    field<&Entry::date>("date"),         field<&Entry::start_date>("start_date"),
-    field<&Entry::end_date>("end_date"), field<&Entry::location>("location"),
-    field<&Entry::summary>("summary"),   field<&Entry::highlights>("highlights"),
-    field<&Entry::url>("url"),           field<&Entry::doi>("doi"),
-    field<&Entry::tags>("tags"),         field<&Entry::priority>("priority")};
+    field<&Entry::date>("date", "A single date, instead of start_date and end_date."),
+    field<&Entry::start_date>("start_date", "When it began."),
+    field<&Entry::end_date>("end_date", "When it ended; `present` while it lasts."),
+    field<&Entry::location>("location", "Where it was."),
+    field<&Entry::summary>("summary", "A paragraph under the entry's head."),
+    field<&Entry::highlights>("highlights", "Bullets under the entry."),
+    field<&Entry::url>("url", "A link: shown on normal entries, and on publications without doi."),
+    field<&Entry::doi>("doi", "The DOI of a publication (10.xxxx/...), shown as a link."),
+    field<&Entry::tags>("tags",
+                        "cvpress: names to select the entry by, with --tags and --exclude-tags."),
+    field<&Entry::priority>("priority", "cvpress: how readily the one-page CV drops the entry.")};
 
 struct EntrySchema {
   EntryKind kind;
-  std::string_view where;
+  std::string_view name;     // in the JSON Schema and the reference
+  std::string_view where;    // in messages
   FieldTable<Entry> fields;  // the keys of this kind; the shared keys come on top
+  std::string_view doc;
 };
 
 // In order of precedence when an entry has keys of several kinds equally.
 constexpr std::array kEntrySchemas{
-    EntrySchema{EntryKind::Education, "an education entry", kEducationFields},
-    EntrySchema{EntryKind::Experience, "an experience entry", kExperienceFields},
-    EntrySchema{EntryKind::Publication, "a publication entry", kPublicationFields},
-    EntrySchema{EntryKind::Normal, "a normal entry", kNormalFields},
-    EntrySchema{EntryKind::OneLine, "a one-line entry", kOneLineFields},
-    EntrySchema{EntryKind::Bullet, "a bullet entry", kBulletFields},
-    EntrySchema{EntryKind::Numbered, "a numbered entry", kNumberedFields},
-    EntrySchema{EntryKind::ReversedNumbered, "a reversed numbered entry", kReversedNumberedFields},
+    EntrySchema{EntryKind::Education, "education", "an education entry", kEducationFields,
+                "An education entry: institution, area, degree."},
+    EntrySchema{EntryKind::Experience, "experience", "an experience entry", kExperienceFields,
+                "An experience entry: company and position."},
+    EntrySchema{EntryKind::Publication, "publication", "a publication entry", kPublicationFields,
+                "A publication: title, authors, journal, and a doi or url."},
+    EntrySchema{EntryKind::Normal, "normal", "a normal entry", kNormalFields,
+                "A normal entry: a named project, talk, award, ..."},
+    EntrySchema{EntryKind::OneLine, "one_line", "a one-line entry", kOneLineFields,
+                "A one-line entry: **label:** details."},
+    EntrySchema{EntryKind::Bullet, "bullet", "a bullet entry", kBulletFields, "A bullet point."},
+    EntrySchema{EntryKind::Numbered, "numbered", "a numbered entry", kNumberedFields,
+                "A numbered item: 1., 2., ..."},
+    EntrySchema{EntryKind::ReversedNumbered, "reversed_numbered", "a reversed numbered entry",
+                kReversedNumberedFields, "A numbered item, counting down to 1."},
 };
 
 // The keys of `map` that have a value.
@@ -465,20 +558,8 @@ std::vector<std::string> keys_with_values(const YAML::Node& map) {
 
 // The kind with the most of its own keys present; nullptr when none is.
 const EntrySchema* detect_kind(const YAML::Node& map) {
-  const std::vector<std::string> keys = keys_with_values(map);
-  const EntrySchema* best = nullptr;
-  std::ptrdiff_t best_hits = 0;
-  for (const EntrySchema& schema : kEntrySchemas) {
-    const std::ptrdiff_t hits =
-        std::count_if(schema.fields.begin(), schema.fields.end(), [&](const Field<Entry>& f) {
-          return std::find(keys.begin(), keys.end(), f.key) != keys.end();
-        });
-    if (hits > best_hits) {
-      best = &schema;
-      best_hits = hits;
-    }
-  }
-  return best;
+  const int kind = detect_entry_kind(input_schema(), keys_with_values(map));
+  return kind < 0 ? nullptr : &kEntrySchemas[static_cast<std::size_t>(kind)];
 }
 
 std::string entry_kinds_hint() {
@@ -489,19 +570,35 @@ std::string entry_kinds_hint() {
 
 // -- Everything else
 
-constexpr std::array kHighlightFields{field<&Highlight::text>("text", true),
-                                      field<&Highlight::tags>("tags"),
-                                      field<&Highlight::priority>("priority")};
-constexpr std::array kSocialNetworkFields{field<&SocialNetwork::network>("network", true),
-                                          field<&SocialNetwork::username>("username", true)};
+constexpr std::array kHighlightFields{
+    field<&Highlight::text>("text", "The text of the bullet.", true),
+    field<&Highlight::tags>("tags", "cvpress: names to select the bullet by, as on entries."),
+    field<&Highlight::priority>("priority",
+                                "cvpress: how readily the one-page CV drops the bullet.")};
+constexpr std::array kSocialNetworkFields{
+    field<&SocialNetwork::network>(
+        "network", "The site: LinkedIn, GitHub, GitLab, ORCID, Google Scholar, X, ...", true),
+    field<&SocialNetwork::username>("username", "The name or id there.", true),
+    field<&SocialNetwork::url>("url",
+                               "cvpress: the profile's address, for a network that "
+                               "cvpress does not link by itself.")};
 constexpr std::array kProfileFields{
-    field<&Profile::tags>("tags"), field<&Profile::exclude_tags>("exclude_tags"),
-    field<&Profile::sections>("sections"), field<&Profile::overrides>("overrides"),
-    field<&Profile::style>("style")};
+    field<&Profile::tags>("tags", "Keep tagged items only if they carry one of these (--tags)."),
+    field<&Profile::exclude_tags>("exclude_tags",
+                                  "Drop items carrying any of these (--exclude-tags)."),
+    field<&Profile::sections>("sections", "Only these sections, in this order (--sections)."),
+    field<&Profile::overrides>("overrides",
+                               "Changes to the file, by dot path (--set PATH=VALUE); the "
+                               "command line's --set comes after these."),
+    field<&Profile::style>("style", "The style to use (--style).")};
 
 void read_page_size(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read(node, cv.page_size);
   cv.page_size = page_size_name(cv.page_size);
+  if (cv.page_size.empty() || cv.page_size == "a4" || cv.page_size == "letter") return;
+  r.warning(node, fmt::format("cvpress has no page size `{}`; the style's is used", cv.page_size),
+            "write a4 or letter");
+  cv.page_size.clear();
 }
 
 void read_current_date(Reader& r, const YAML::Node& node, Cv& cv) {
@@ -509,22 +606,35 @@ void read_current_date(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read(node, cv.current_date);
 }
 
-constexpr std::array kPageFields{Field<Cv>{"size", read_page_size}};
+constexpr std::array kPageFields{custom<Cv>("size", read_page_size, ValueKind::PageSize,
+                                            "The paper size; --paper overrides it.")};
 
 void read_page(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read_map(node, {FieldTable<Cv>(kPageFields)}, cv, "`design.page`");
 }
 
-constexpr std::array kDesignFields{field<&Cv::theme>("theme"), Field<Cv>{"page", read_page},
-                                   Field<Cv>{"page_size", read_page_size}};
-constexpr std::array kLocaleFields{field<&Cv::language>("language")};
-constexpr std::array kSettingsFields{Field<Cv>{"current_date", read_current_date}};
+constexpr std::array kDesignFields{
+    field<&Cv::theme>("theme", "The style to use, by name; --style overrides it."),
+    object<Cv>("page", read_page, kPageFields, "The page."),
+    custom<Cv>("page_size", read_page_size, ValueKind::PageSize, "As design.page.size.")};
+constexpr std::array kLocaleFields{
+    field<&Cv::language>("language", "The language of the CV, by name (english, ...).")};
+constexpr std::array kSettingsFields{custom<Cv>(
+    "current_date", read_current_date, ValueKind::CurrentDate,
+    "The date the CV is as of; the PDF's creation date unless SOURCE_DATE_EPOCH is set.")};
 constexpr std::array kCvFields{
-    field<&Cv::name>("name"),        field<&Cv::headline>("headline"),
-    field<&Cv::tagline>("tagline"),  field<&Cv::location>("location"),
-    field<&Cv::email>("email"),      field<&Cv::phone>("phone"),
-    field<&Cv::website>("website"),  field<&Cv::social_networks>("social_networks"),
-    field<&Cv::sections>("sections")};
+    field<&Cv::name>("name", "Your name, at the top."),
+    field<&Cv::headline>("headline", "A line under the name: your position, your field."),
+    field<&Cv::tagline>("tagline", "cvpress: a second line under the headline."),
+    field<&Cv::location>("location", "Where you live or work."),
+    field<&Cv::email>("email", "Your e-mail address, shown as a mailto: link."),
+    field<&Cv::phone>("phone", "Your phone number, shown as a tel: link."),
+    field<&Cv::website>("website", "Your website, shown as a link."),
+    field<&Cv::social_networks>("social_networks",
+                                "Your profiles elsewhere, linked in the header."),
+    field<&Cv::sections>("sections",
+                         "The sections, in order: each key is a title (selected_projects is shown "
+                         "as Selected Projects), each value a list of entries.")};
 
 void read_cv(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read_map(node, {FieldTable<Cv>(kCvFields)}, cv, "`cv`");
@@ -543,9 +653,51 @@ void read_settings(Reader& r, const YAML::Node& node, Cv& cv) {
 }
 
 constexpr std::array kTopLevelFields{
-    Field<Cv>{"cv", read_cv, true}, Field<Cv>{"design", read_design},
-    Field<Cv>{"locale", read_locale}, Field<Cv>{"settings", read_settings},
-    field<&Cv::profiles>("profiles")};
+    object<Cv>("cv", read_cv, kCvFields, "The CV.", true),
+    object<Cv>("design", read_design, kDesignFields,
+               "How it looks; cvpress reads the theme and the page size of RenderCV's design."),
+    object<Cv>("locale", read_locale, kLocaleFields, "Language settings."),
+    object<Cv>("settings", read_settings, kSettingsFields,
+               "RenderCV's settings; cvpress reads current_date."),
+    field<&Cv::profiles>("profiles",
+                         "cvpress: named tailorings, chosen with --profile NAME; flags given on "
+                         "the command line add to them (--tags, --exclude-tags) or replace them.")};
+
+// -- The description of the input, from the tables above
+
+template <class T>
+std::vector<FieldInfo> describe(FieldTable<T> table);
+
+template <class T>
+FieldInfo describe(const Field<T>& f) {
+  FieldInfo info{std::string(f.key), f.kind, f.required, std::string(f.doc), {}};
+  if (f.children != nullptr) info.fields = describe(FieldTable<T>(f.children, f.child_count));
+  if (f.kind == ValueKind::Highlights)
+    info.fields = describe(FieldTable<Highlight>(kHighlightFields));
+  if (f.kind == ValueKind::SocialNetworks) {
+    info.fields = describe(FieldTable<SocialNetwork>(kSocialNetworkFields));
+  }
+  if (f.kind == ValueKind::Profiles) info.fields = describe(FieldTable<Profile>(kProfileFields));
+  return info;
+}
+
+template <class T>
+std::vector<FieldInfo> describe(FieldTable<T> table) {
+  std::vector<FieldInfo> out;
+  for (const Field<T>& f : table) out.push_back(describe(f));
+  return out;
+}
+
+InputSchema describe_input() {
+  InputSchema schema;
+  schema.top = describe(FieldTable<Cv>(kTopLevelFields));
+  for (const EntrySchema& kind : kEntrySchemas) {
+    schema.entry_kinds.push_back(
+        {std::string(kind.name), std::string(kind.doc), describe(kind.fields)});
+  }
+  schema.entry_keys = describe(FieldTable<Entry>(kSharedEntryFields));
+  return schema;
+}
 
 template <class T>
 std::vector<std::string> key_names(std::initializer_list<FieldTable<T>> tables) {
@@ -586,7 +738,8 @@ void Reader::read_map(const YAML::Node& map, std::initializer_list<FieldTable<T>
       if (!f.required || std::find(present.begin(), present.end(), f.key) != present.end()) {
         continue;
       }
-      error(map, fmt::format("missing `{}` in {}", f.key, where));
+      error(map, fmt::format("missing `{}` in {}", f.key, where),
+            fmt::format("add `{}: ...` to it", f.key));
     }
   }
 }
@@ -621,7 +774,11 @@ void Reader::for_each_item(const YAML::Node& list, Fn fn) {
 
 bool Reader::expect(const YAML::Node& node, YAML::NodeType::value type, std::string_view expected) {
   if (node.Type() == type) return true;
-  error(node, fmt::format("expected {}, found {}", expected, describe(node)));
+  error(node, fmt::format("expected {}, found {}", expected, describe(node)),
+        type == YAML::NodeType::Sequence ? "write each item on its own line, after `- `"
+        : type == YAML::NodeType::Map
+            ? "write `key: value` pairs, indented under this key"
+            : "write one value here; quote text that starts with `[` or `{`");
   return false;
 }
 
@@ -767,6 +924,12 @@ void Reader::read(const YAML::Node& node,
   if (!expect(node, YAML::NodeType::Map, "a map of overrides (dot.path: value)")) return;
   for_each_pair(node, [&](const YAML::Node& key, const YAML::Node& value) {
     if (value.IsNull()) return error(key, fmt::format("override `{}` has no value", key.Scalar()));
+    if (!value.IsScalar()) {  // a list or a map, kept as flow YAML (aliases stay aliases)
+      YAML::Emitter flow;
+      flow << YAML::Flow << value;
+      overrides.emplace_back(key.Scalar(), flow.c_str());
+      return;
+    }
     if (std::optional<std::string> text = scalar(value, "a value")) {
       overrides.emplace_back(key.Scalar(), std::move(*text));
     }
@@ -796,8 +959,10 @@ std::optional<Entry> Reader::read_entry(const YAML::Node& node) {
 void Reader::check_date_order(const YAML::Node& map, const Entry& entry) {
   if (!ends_before(entry.end_date, entry.start_date)) return;
   const YAML::Node end = map["end_date"];
-  error(end, fmt::format("end date `{}` is before start date `{}`", trim(end.Scalar()),
-                         trim(map["start_date"].Scalar())));
+  error(end,
+        fmt::format("end date `{}` is before start date `{}`", trim(end.Scalar()),
+                    trim(map["start_date"].Scalar())),
+        "are the two dates swapped, or is a year mistyped?");
 }
 
 // ---------------------------------------------------------------------------
@@ -811,7 +976,8 @@ void check_profile_sections(const Cv& cv, Diagnostics& diags) {
   }
   for (const Profile& profile : cv.profiles) {
     for (const std::string& wanted : profile.sections) {
-      if (std::find(names.begin(), names.end(), wanted) != names.end()) continue;
+      const auto same = [&](const std::string& name) { return same_section(name, wanted); };
+      if (std::any_of(names.begin(), names.end(), same)) continue;
       const std::string guess = closest(wanted, names);
       diags.warning(
           profile.loc,
@@ -822,7 +988,8 @@ void check_profile_sections(const Cv& cv, Diagnostics& diags) {
   }
 }
 
-void read_document(const YAML::Node& root, const LineIndex& lines, LoadResult& result) {
+void read_document(const YAML::Node& root, const LineIndex& lines, const NodeOrigins& origins,
+                   LoadResult& result) {
   Diagnostics& diags = result.diags;
   if (root.IsNull()) {
     return diags.error({lines.file(), 1, 1}, "the file holds no CV",
@@ -834,7 +1001,7 @@ void read_document(const YAML::Node& root, const LineIndex& lines, LoadResult& r
   }
   // Proportional to the file: without aliases, reading spends at most about
   // twice its size.
-  Reader reader(lines, diags, 4 * result.source.size() + (std::size_t{1} << 20));
+  Reader reader(lines, diags, 4 * result.source.size() + (std::size_t{1} << 20), origins);
   try {
     reader.read_map(root, {FieldTable<Cv>(kTopLevelFields)}, result.cv, "the top-level map");
   } catch (const YAML::Exception& e) {
@@ -869,17 +1036,21 @@ std::optional<std::string> read_file(const std::string& path, std::string& probl
 
 }  // namespace
 
-LoadResult load_cv_file(const std::string& path) {
+LoadResult load_cv_file(const std::string& path, const LoadOptions& options) {
   std::string problem;
   std::optional<std::string> text = read_file(path, problem);
-  if (text) return load_cv_text(std::move(*text), path);
+  if (text && is_json_file_name(path))
+    return load_json_resume_text(std::move(*text), path, options);
+  if (text) return load_cv_text(std::move(*text), path, options);
   LoadResult result;
   result.cv.source_file = path;
-  result.diags.error({path}, fmt::format("cannot read `{}`: {}", path, problem));
+  result.diags.error({path}, fmt::format("cannot read `{}`: {}", path, problem),
+                     "check the file's name; `cvpress build` reads cv.yaml when given none");
   return result;
 }
 
-LoadResult load_cv_text(std::string text, const std::string& file_name) {
+LoadResult load_cv_text(std::string text, const std::string& file_name,
+                        const LoadOptions& options) {
   LoadResult result;
   result.cv.source_file = file_name;
   if (text.size() > kMaxInputBytes) {
@@ -890,10 +1061,21 @@ LoadResult load_cv_text(std::string text, const std::string& file_name) {
   const LineIndex lines(result.source, file_name);
   check_encoding(result.source, lines, result.diags);
   if (!check_nesting(result.source, lines, result.diags)) return result;
-  const std::optional<YAML::Node> root = parse_yaml(result.source, lines, result.diags);
-  if (root) read_document(*root, lines, result);
+  std::optional<YAML::Node> root = parse_yaml(result.source, lines, result.diags);
+  if (root) {
+    NodeOrigins origins;
+    apply_overrides(
+        *root, input_schema(), options.profile, options.overrides,
+        [&](const YAML::Node& node) { return lines.at(node.Mark()); }, result.diags, origins);
+    read_document(*root, lines, origins, result);
+  }
   result.diags.sort_by_location();
   return result;
+}
+
+const InputSchema& input_schema() {
+  static const InputSchema schema = describe_input();
+  return schema;
 }
 
 }  // namespace cvpress

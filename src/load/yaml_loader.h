@@ -9,8 +9,10 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "load/diagnostics.h"
+#include "load/schema.h"
 #include "model/cv.h"
 
 namespace cvpress {
@@ -27,11 +29,22 @@ struct LoadResult {
   std::string source;  // the text that was parsed (BOM removed, CRLF as LF), for diags.render()
 };
 
+// Changes made to the file's YAML tree before it is read (load/overrides.h).
+struct LoadOptions {
+  std::string profile;                 // apply the `overrides:` of this profile of the file
+  std::vector<std::string> overrides;  // "PATH=VALUE" each, as --set; after the profile's
+};
+
 // Reads and loads the file at `path`; a file that cannot be read is an error
 // diagnostic.
-LoadResult load_cv_file(const std::string& path);
+LoadResult load_cv_file(const std::string& path, const LoadOptions& options = {});
 
 // Loads `text`; `file_name` is used in source locations only.
-LoadResult load_cv_text(std::string text, const std::string& file_name);
+LoadResult load_cv_text(std::string text, const std::string& file_name,
+                        const LoadOptions& options = {});
+
+// The keys the loader reads, described from its own tables: the one source of
+// the JSON Schema, the input reference and the paths --set accepts.
+const InputSchema& input_schema();
 
 }  // namespace cvpress

@@ -74,8 +74,9 @@ struct Section {
 };
 
 struct SocialNetwork {
-  std::string network;   // "GitHub", "LinkedIn", ...
+  std::string network;  // "GitHub", "LinkedIn", ...
   std::string username;
+  std::string url;  // cvpress: the profile's address, for a network cvpress cannot link by itself
   SourceLoc loc;
 };
 
@@ -97,10 +98,10 @@ struct Cv {
   std::vector<Section> sections;
 
   std::vector<Profile> profiles;
-  std::string theme;          // design.theme
-  std::string page_size;      // design.page.size ("a4", "letter"), empty = style's
-  std::string language;       // locale.language
-  Date current_date;          // settings.current_date
+  std::string theme;      // design.theme
+  std::string page_size;  // design.page.size ("a4", "letter"), empty = style's
+  std::string language;   // locale.language
+  Date current_date;      // settings.current_date
 
   std::string source_file;
 };

@@ -27,12 +27,12 @@ struct Item {
 };
 
 enum class BlockKind {
-  Entry,      // head line (title left, date right), optional second line
-              // (subtitle left, location right), paragraphs, bullet items
-  OneLine,    // one paragraph: "**Label:** details"
-  Bullet,     // one paragraph behind a bullet mark
-  Numbered,   // one paragraph behind a number ("1.")
-  Text,       // one plain paragraph
+  Entry,     // head line (title left, date right), optional second line
+             // (subtitle left, location right), paragraphs, bullet items
+  OneLine,   // one paragraph: "**Label:** details"
+  Bullet,    // one paragraph behind a bullet mark
+  Numbered,  // one paragraph behind a number ("1.")
+  Text,      // one plain paragraph
 };
 
 struct Block {
@@ -61,7 +61,7 @@ struct DocSection {
 };
 
 struct Metadata {
-  std::string title;     // "Long Cheng — CV"
+  std::string title;  // "Long Cheng — CV"
   std::string author;
   std::string subject;
   std::string keywords;  // comma separated

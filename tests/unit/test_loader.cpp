@@ -503,8 +503,10 @@ TEST_CASE("loader: YAML syntax errors have a line and column", "[loader]") {
   REQUIRE(r.diags.error_count() == 1);
   const Diagnostic& d = r.diags.all()[0];
   CHECK(d.message == "invalid YAML: end of sequence flow not found");
-  CHECK(d.loc.line == 4);
-  CHECK(d.loc.col == 1);
+  // At the bracket that is not closed, not at the end of the file.
+  CHECK(d.loc.line == 3);
+  CHECK(d.loc.col == 13);
+  CHECK(d.hint.find("not closed") != std::string::npos);
 
   const LoadResult bad_indent = load("cv:\n  name: A\n   bad: indent\n");
   REQUIRE(bad_indent.diags.error_count() == 1);
@@ -530,7 +532,8 @@ TEST_CASE("loader: deep nesting is an error, not a crash", "[loader]") {
     const LoadResult r = load("cv:\n  name: " + std::string(100000, open));
     REQUIRE(r.diags.error_count() == 1);
     const Diagnostic& d = r.diags.all()[0];
-    CHECK(d.message.find("nest deeper than " + std::to_string(kMaxNesting) + " levels") != std::string::npos);
+    CHECK(d.message.find("nest deeper than " + std::to_string(kMaxNesting) + " levels") !=
+          std::string::npos);
     CHECK(d.loc.line == 2);
     CHECK(d.loc.col == 9 + kMaxNesting);
   }
