@@ -4,14 +4,22 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <future>
 #include <memory>
+#include <utility>
 
 namespace cvpress {
 namespace {
 
+std::future<FcBool>& config_loading() {
+  static std::future<FcBool> loading;
+  return loading;
+}
+
 // The TrueType file fontconfig picks for family + style, or "" when the best
 // match is another family or not TrueType.
 std::string find_font_file(const std::string& family, const std::string& style) {
+  if (config_loading().valid()) config_loading().get();
   FcInit();
   FcPattern* pattern = FcPatternCreate();
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
@@ -56,14 +64,62 @@ void read_metrics(FontFace& face) {
 
 }  // namespace
 
+std::string debian_font_package(const std::string& family) {
+  static const std::pair<const char*, const char*> known[] = {
+      {"Charis SIL", "fonts-sil-charis"},
+      {"Gentium", "fonts-sil-gentium"},
+      {"Gentium Plus", "fonts-sil-gentiumplus"},
+      {"Andika", "fonts-sil-andika"},
+      {"Lato", "fonts-lato"},
+      {"Roboto", "fonts-roboto-unhinted"},
+      {"Roboto Condensed", "fonts-roboto-unhinted"},
+      {"Roboto Slab", "fonts-roboto-slab"},
+      {"Carlito", "fonts-crosextra-carlito"},
+      {"Caladea", "fonts-crosextra-caladea"},
+      {"Open Sans", "fonts-open-sans"},
+      {"Noto Sans", "fonts-noto-core"},
+      {"Noto Serif", "fonts-noto-core"},
+      {"Noto Sans Mono", "fonts-noto-mono"},
+      {"DejaVu Sans", "fonts-dejavu-core"},
+      {"DejaVu Serif", "fonts-dejavu-core"},
+      {"DejaVu Sans Mono", "fonts-dejavu-core"},
+      {"Liberation Sans", "fonts-liberation2"},
+      {"Liberation Serif", "fonts-liberation2"},
+      {"Liberation Mono", "fonts-liberation2"},
+      {"Ubuntu", "fonts-ubuntu"},
+      {"IBM Plex Sans", "fonts-ibm-plex"},
+      {"IBM Plex Serif", "fonts-ibm-plex"},
+      {"Inter", "fonts-inter"},
+  };
+  for (const auto& [name, package] : known) {
+    if (FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(name),
+                           reinterpret_cast<const FcChar8*>(family.c_str())) == 0)
+      return package;
+  }
+  return "";
+}
+
+void start_font_lookup() {
+  if (!config_loading().valid()) config_loading() = std::async(std::launch::async, FcInit);
+}
+
+std::string resolve_face(FontFace& face) {
+  face.file = find_font_file(face.family, face.style);
+  if (face.file.empty()) {
+    const std::string package =
+        !face.package.empty() ? face.package : debian_font_package(face.family);
+    return "font \"" + face.family + "\" " + face.style + " is not installed as TrueType (" +
+           (package.empty() ? std::string("install the Debian fonts-* package that has it")
+                            : "on Debian: apt-get install " + package) +
+           ")";
+  }
+  read_metrics(face);
+  return "";
+}
+
 std::string resolve_fonts(Style& style) {
   for (FontFace& face : style.faces) {
-    face.file = find_font_file(face.family, face.style);
-    if (face.file.empty()) {
-      return "font not found: \"" + face.family + "\" " + face.style +
-             " (a TrueType font; on Debian install its fonts-* package)";
-    }
-    read_metrics(face);
+    if (std::string error = resolve_face(face); !error.empty()) return error;
   }
   return "";
 }

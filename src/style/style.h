@@ -1,7 +1,8 @@
 // Style: every number both backends need, in PDF points (bp, 1/72 in).
 // The layout engine and the LaTeX writer read the same Style, so the pages
 // they produce agree by construction (see layout/layout.h for how the numbers
-// are used).
+// are used). Styles are data: styles/*.yaml, read by style/style_loader.h;
+// the defaults below are the classic style's.
 #pragma once
 
 #include <array>
@@ -19,25 +20,53 @@ enum class Face { Regular, Bold, Italic, BoldItalic, Mono, Count };
 inline constexpr int kFaceCount = static_cast<int>(Face::Count);
 
 struct FontFace {
-  std::string family;  // fontconfig / fontspec family name ("Charis SIL")
-  std::string style;   // "Regular", "Bold", "Italic", "Bold Italic"
-  std::string file;    // resolved TrueType file (filled by style::resolve_fonts)
-  double ascent = 0;   // hhea ascender / units per em (filled by resolve_fonts)
-  double descent = 0;  // -hhea descender / units per em, positive
+  std::string family;   // fontconfig / fontspec family name ("Charis SIL")
+  std::string style;    // "Regular", "Bold", "Italic", "Bold Italic"
+  std::string package;  // the Debian package that installs it, for messages ("" = guess)
+  std::string file;     // resolved TrueType file (filled by style::resolve_fonts)
+  double ascent = 0;    // hhea ascender / units per em (filled by resolve_fonts)
+  double descent = 0;   // -hhea descender / units per em, positive
+
+  bool operator==(const FontFace&) const = default;
 };
 
 // A vertical gap with the bounds the fitter may stretch it within.
 struct Gap {
   double value = 0, min = 0, max = 0;
+  bool operator==(const Gap&) const = default;
 };
+
+// Which of the style's colours a text is set in.
+enum class ColorRole { Text, Accent, Muted };
+
+// How a text's letters are set. Upper is applied to the text itself (see
+// style/text_case.h) by both backends, so widths agree.
+enum class TextCase { AsWritten, Upper };
 
 struct TextStyle {
   Face face = Face::Regular;
   double size = 10;     // font size, bp
   double leading = 12;  // baselineskip, bp
+  ColorRole color = ColorRole::Text;
+  TextCase text_case = TextCase::AsWritten;
+
+  bool operator==(const TextStyle&) const = default;
 };
 
-enum class Align { Left, Center };
+enum class Align { Left, Center, Right };
+
+// The rule that goes with a section title.
+enum class SectionRule {
+  None,
+  Below,  // from margin to margin, under the title
+  After,  // from the end of the title (plus rule_gap) to the right margin
+};
+
+// Where an entry's date goes.
+enum class DatePlacement {
+  Right,  // right-aligned on the title's first line
+  Left,   // right-aligned in a column of width date_column left of the content
+};
 
 struct Style {
   std::string name = "classic";
@@ -52,27 +81,37 @@ struct Style {
   TextStyle headline_text{Face::Regular, 11.5, 14};
   TextStyle tagline_text{Face::Italic, 10, 12.5};
   TextStyle contact_text{Face::Regular, 9.5, 12};
-  TextStyle section_text{Face::Bold, 12, 15};
-  TextStyle body{Face::Regular, 10, 12.5};       // paragraphs, bullets, dates
-  TextStyle title_text{Face::Bold, 10, 12.5};     // entry titles
+  TextStyle section_text{Face::Bold, 12, 15, ColorRole::Accent};
+  TextStyle body{Face::Regular, 10, 12.5};     // paragraphs, bullets, numbers
+  TextStyle title_text{Face::Bold, 10, 12.5};  // entry titles
   TextStyle subtitle_text{Face::Italic, 10, 12.5};
+  TextStyle date_text{Face::Regular, 10, 12.5};  // entry dates (size and leading as body's)
+  TextStyle location_text{Face::Italic, 10, 12.5};
   TextStyle footer_text{Face::Regular, 8, 10};
 
   Align header_align = Align::Center;
   std::string contact_separator = "\xC2\xB7";  // U+00B7, with a space each side
 
-  Color text_color{0.1, 0.1, 0.1};
-  Color accent_color{0.1, 0.1, 0.1};  // section titles and rules
-  Color link_color{0.05, 0.25, 0.55};
+  // Colours are 8 bits a channel, as a style file writes them (#1a1a1a).
+  Color text_color{26 / 255.0, 26 / 255.0, 26 / 255.0};
+  Color accent_color{26 / 255.0, 26 / 255.0, 26 / 255.0};  // section titles and rules
+  Color muted_color{26 / 255.0, 26 / 255.0, 26 / 255.0};   // secondary text, when a style says so
+  Color link_color{13 / 255.0, 64 / 255.0, 140 / 255.0};
 
+  SectionRule section_rule = SectionRule::Below;
+  ColorRole rule_color = ColorRole::Accent;
   double rule_width = 0.5;   // section rule thickness
-  double rule_offset = 3.5;  // rule top, below the section title's baseline
+  double rule_offset = 3.5;  // rule top, below the section title's baseline (negative: above)
+  double rule_gap = 6;       // After: space between the title and its rule
 
-  double date_gap = 10;        // least space between a title and its date
-  double item_indent = 12;     // bullet items' hanging indent
-  double bullet_offset = 3;    // bullet mark's x within the indent
+  DatePlacement dates = DatePlacement::Right;
+  double date_column = 0;    // Left: width of the date column (content starts there)
+  double date_gap = 10;      // least space between a date (or location) and the text beside it
+  double item_indent = 12;   // bullet items' hanging indent
+  double bullet_offset = 3;  // bullet mark's x within the indent
   std::string bullet = "\xE2\x80\xA2";  // U+2022
-  double number_indent = 16;   // numbered blocks' hanging indent
+  ColorRole bullet_color = ColorRole::Text;
+  double number_indent = 16;  // numbered blocks' hanging indent
 
   Gap header_gap{2, 1, 4};       // between the header's lines
   Gap header_after{8, 6, 14};    // header to first section
@@ -82,9 +121,19 @@ struct Style {
   Gap item_gap{1, 0, 3};         // before each bullet item / paragraph of an entry
 
   double footer_skip = 24;  // footer baseline, below the text area's bottom
+
+  const Color& color(ColorRole role) const {
+    return role == ColorRole::Accent  ? accent_color
+           : role == ColorRole::Muted ? muted_color
+                                      : text_color;
+  }
+  // Where the blocks of a section start, from the left margin.
+  double content_indent() const { return dates == DatePlacement::Left ? date_column : 0; }
+
+  bool operator==(const Style&) const = default;
 };
 
-// The built-in default style.
+// The built-in default style (styles/classic.yaml holds the same numbers).
 Style classic_style();
 
 }  // namespace cvpress

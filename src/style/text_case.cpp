@@ -1,0 +1,111 @@
+#include "style/text_case.h"
+
+namespace cvpress {
+namespace {
+
+char32_t upper(char32_t c) {
+  if (c >= U'a' && c <= U'z') return c - 0x20;
+  if (c < 0x80) return c;
+  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;  // à..þ, not ÷
+  if (c == 0xFF) return 0x178;                                 // ÿ
+  if (c >= 0x100 && c <= 0x17F) {                              // Latin Extended-A
+    if (c == 0x131) return U'I';                               // dotless i
+    if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
+    const bool even_is_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (even_is_lower) return (c % 2 == 0) ? c - 1 : c;
+    return (c % 2 == 1) ? c - 1 : c;
+  }
+  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 0x20;  // α..ω
+  if (c == 0x3C2) return 0x3A3;                                 // final sigma
+  if (c >= 0x3AC && c <= 0x3CE) {                               // Greek with tonos
+    switch (c) {
+      case 0x3AC:
+        return 0x386;
+      case 0x3AD:
+        return 0x388;
+      case 0x3AE:
+        return 0x389;
+      case 0x3AF:
+        return 0x38A;
+      case 0x3CC:
+        return 0x38C;
+      case 0x3CD:
+        return 0x38E;
+      case 0x3CE:
+        return 0x38F;
+      default:
+        return c;
+    }
+  }
+  if (c >= 0x430 && c <= 0x44F) return c - 0x20;  // а..я
+  if (c >= 0x450 && c <= 0x45F) return c - 0x50;  // ѐ..џ
+  return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string to_upper(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b < 0x80         ? 1
+                            : (b >> 5) == 6  ? 2
+                            : (b >> 4) == 14 ? 3
+                            : (b >> 3) == 30 ? 4
+                                             : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    char32_t c = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      ok = (cc >> 6) == 2;
+      c = (c << 6) | (cc & 0x3F);
+    }
+    if (!ok) {  // not UTF-8: copy the byte as it is
+      out += s[i];
+      ++i;
+      continue;
+    }
+    const char32_t u = upper(c);
+    if (u == c) {
+      out.append(s.substr(i, len));
+    } else {
+      append_utf8(out, u);
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string with_case(std::string_view text, TextCase text_case) {
+  return text_case == TextCase::Upper ? to_upper(text) : std::string(text);
+}
+
+RichText with_case(const RichText& text, TextCase text_case) {
+  if (text_case == TextCase::AsWritten) return text;
+  RichText out = text;
+  for (Span& span : out) {
+    if (span.kind == SpanKind::Text) span.text = to_upper(span.text);
+  }
+  return out;
+}
+
+}  // namespace cvpress
