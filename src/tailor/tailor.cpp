@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "text/autolink.h"
 
@@ -15,22 +17,24 @@ const std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", 
 
 bool has_any(const std::vector<std::string>& tags, const std::vector<std::string>& wanted) {
   return std::any_of(tags.begin(), tags.end(), [&](const std::string& t) {
-    return std::find(wanted.begin(), wanted.end(), t) != wanted.end();
+    return std::any_of(wanted.begin(), wanted.end(),
+                       [&](const std::string& w) { return same_tag(t, w); });
   });
 }
 
-bool keep_tagged(const std::vector<std::string>& tags, const Tailoring& how) {
-  if (has_any(tags, how.exclude_tags)) return false;
-  return how.tags.empty() || tags.empty() || has_any(tags, how.tags);
+// The year an entry ended: its single date, or its end date. Undated and
+// ongoing entries have none (a start date alone means ongoing, as in
+// RenderCV), nor have those whose end is free text.
+std::optional<int> end_year(const Entry& e) {
+  const Date& end = !e.date.empty() ? e.date : e.end_date;
+  if (end.year == 0) return std::nullopt;
+  return end.year;
 }
 
-// The year an entry ended (its single date, or its end date); 0 when it is
-// undated or ongoing.
-int end_year(const Entry& e) {
-  if (e.end_date.present || e.date.present) return 0;
-  if (e.end_date.year) return e.end_date.year;
-  if (e.date.year) return e.date.year;
-  return e.start_date.year && e.end_date.empty() ? 0 : e.start_date.year;
+bool keeps(const Entry& e, const Tailoring& how) {
+  if (!keeps_tagged(e.tags, how)) return false;
+  const std::optional<int> ended = end_year(e);
+  return how.since == 0 || !ended || *ended >= how.since;
 }
 
 RichText join(const RichText& a, const std::string& separator, const RichText& b) {
@@ -61,8 +65,8 @@ RichText authors_line(const std::vector<RichText>& authors, const std::string& o
     if (!out.empty()) append(out, plain(", "));
     RichText a = author;
     const std::string text = plain_text(author);
-    if (!owner.empty() && (owner.find(text) != std::string::npos ||
-                           text.find(owner) != std::string::npos)) {
+    if (!owner.empty() &&
+        (owner.find(text) != std::string::npos || text.find(owner) != std::string::npos)) {
       for (Span& s : a) s.bold = true;
     }
     append(out, a);
@@ -91,7 +95,8 @@ Block entry_block(const Entry& e, const Cv& cv, const Tailoring& how) {
       b.subtitle = authors_line(e.authors, cv.name);
       RichText venue = autolink(e.journal);
       auto links_to = [&](const std::string& url) {
-        return std::any_of(venue.begin(), venue.end(), [&](const Span& s) { return s.link == url; });
+        return std::any_of(venue.begin(), venue.end(),
+                           [&](const Span& s) { return s.link == url; });
       };
       const std::string doi_url = "https://doi.org/" + e.doi;
       if (!e.doi.empty() && !links_to(doi_url)) {
@@ -109,7 +114,7 @@ Block entry_block(const Entry& e, const Cv& cv, const Tailoring& how) {
   }
   if (!e.summary.empty()) b.paragraphs.push_back(e.summary);
   for (const Highlight& h : e.highlights) {
-    if (keep_tagged(h.tags, how)) b.items.push_back({h.text, h.priority, h.loc});
+    if (keeps_tagged(h.tags, how)) b.items.push_back({h.text, h.priority, h.loc});
   }
   return b;
 }
@@ -128,9 +133,7 @@ DocSection section_of(const Section& section, const Cv& cv, const Tailoring& how
   out.title = section.title;
   std::vector<const Entry*> kept;
   for (const Entry& e : section.entries) {
-    if (!keep_tagged(e.tags, how)) continue;
-    if (how.since && end_year(e) && end_year(e) < how.since) continue;
-    kept.push_back(&e);
+    if (keeps(e, how)) kept.push_back(&e);
   }
   int number = 0;
   int reversed = static_cast<int>(std::count_if(kept.begin(), kept.end(), [](const Entry* e) {
@@ -172,24 +175,44 @@ DocSection section_of(const Section& section, const Cv& cv, const Tailoring& how
   return out;
 }
 
+// The profile's address: its own `url`, else the address of a network that
+// RenderCV knows, from the username; "" for other networks.
 std::string social_url(const SocialNetwork& s) {
-  static const std::array<std::pair<const char*, const char*>, 10> prefixes = {{
+  if (!s.url.empty()) return s.url;
+  static const std::array<std::pair<const char*, const char*>, 16> prefixes = {{
       {"linkedin", "https://linkedin.com/in/"},
       {"github", "https://github.com/"},
       {"gitlab", "https://gitlab.com/"},
       {"x", "https://x.com/"},
       {"twitter", "https://twitter.com/"},
       {"orcid", "https://orcid.org/"},
-      {"google scholar", "https://scholar.google.com/citations?user="},
+      {"googlescholar", "https://scholar.google.com/citations?user="},
       {"researchgate", "https://www.researchgate.net/profile/"},
       {"stackoverflow", "https://stackoverflow.com/users/"},
       {"youtube", "https://youtube.com/@"},
+      {"imdb", "https://imdb.com/name/"},
+      {"instagram", "https://instagram.com/"},
+      {"telegram", "https://t.me/"},
+      {"whatsapp", "https://wa.me/"},
+      {"leetcode", "https://leetcode.com/u/"},
+      {"bluesky", "https://bsky.app/profile/"},
   }};
-  std::string network = s.network;
-  std::transform(network.begin(), network.end(), network.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::string network;  // lower case, without spaces: "Google Scholar" is googlescholar
+  for (const unsigned char c : s.network) {
+    if (c != ' ') network += static_cast<char>(std::tolower(c));
+  }
   for (const auto& [name, prefix] : prefixes) {
     if (network == name) return prefix + s.username;
+  }
+  if (network == "reddit") return "https://reddit.com/user/" + s.username;
+  if (network == "mastodon") {  // @user@host
+    const std::string_view handle =
+        std::string_view(s.username).substr(s.username.starts_with('@'));
+    const std::size_t at = handle.find('@');
+    if (at != std::string_view::npos && at > 0 && at + 1 < handle.size()) {
+      return "https://" + std::string(handle.substr(at + 1)) + "/@" +
+             std::string(handle.substr(0, at));
+    }
   }
   return "";
 }
@@ -211,16 +234,51 @@ Header header_of(const Cv& cv) {
   return h;
 }
 
-std::string normalise(const std::string& s) {
+// The sections of `cv` a tailoring shows, in its order: each at most once.
+std::vector<const Section*> chosen_sections(const Cv& cv, const Tailoring& how) {
+  std::vector<const Section*> chosen;
+  if (how.sections.empty()) {
+    for (const Section& s : cv.sections) chosen.push_back(&s);
+    return chosen;
+  }
+  for (const std::string& wanted : how.sections) {
+    for (const Section& s : cv.sections) {
+      if (!same_section(s.key, wanted) && !same_section(s.title, wanted)) continue;
+      if (std::find(chosen.begin(), chosen.end(), &s) == chosen.end()) chosen.push_back(&s);
+    }
+  }
+  return chosen;
+}
+
+// The tags of what a tailoring keeps of `sections`, sorted, comma separated.
+std::string keywords_of(const std::vector<const Section*>& sections, const Tailoring& how) {
+  std::set<std::string> tags;
+  for (const Section* s : sections) {
+    for (const Entry& e : s->entries) {
+      if (!keeps(e, how)) continue;
+      tags.insert(e.tags.begin(), e.tags.end());
+      for (const Highlight& h : e.highlights) {
+        if (keeps_tagged(h.tags, how)) tags.insert(h.tags.begin(), h.tags.end());
+      }
+    }
+  }
   std::string out;
-  for (unsigned char c : s) out += c == '_' ? ' ' : static_cast<char>(std::tolower(c));
+  for (const std::string& tag : tags) out += (out.empty() ? "" : ", ") + tag;
   return out;
 }
 
 }  // namespace
 
-bool same_section(const std::string& a, const std::string& b) {
-  return normalise(a) == normalise(b);
+bool same_tag(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool keeps_tagged(const std::vector<std::string>& tags, const Tailoring& how) {
+  if (has_any(tags, how.exclude_tags)) return false;
+  return how.tags.empty() || tags.empty() || has_any(tags, how.tags);
 }
 
 std::string format_date(const Date& date) {
@@ -243,30 +301,16 @@ std::string format_range(const Date& date, const Date& start, const Date& end) {
 Document tailor(const Cv& cv, const Tailoring& how) {
   Document doc;
   doc.header = header_of(cv);
-  auto add = [&](const Section& s) {
-    DocSection section = section_of(s, cv, how);
-    if (!section.blocks.empty()) doc.sections.push_back(std::move(section));
-  };
-  if (how.sections.empty()) {
-    for (const Section& s : cv.sections) add(s);
-  } else {
-    for (const std::string& wanted : how.sections) {
-      for (const Section& s : cv.sections) {
-        if (same_section(s.key, wanted) || same_section(s.title, wanted)) add(s);
-      }
-    }
+  const std::vector<const Section*> chosen = chosen_sections(cv, how);
+  for (const Section* s : chosen) {
+    DocSection section = section_of(*s, cv, how);
+    if (!section.blocks.empty()) doc.sections.push_back(std::move(section));  // emptied: gone
   }
   for_each_text(doc, [](RichText& text, const char*, const SourceLoc&) { text = autolink(text); });
   doc.meta.title = cv.name + " \xE2\x80\x94 CV";
   doc.meta.author = cv.name;
   doc.meta.subject = plain_text(cv.headline);
-  std::set<std::string> keywords;
-  for (const Section& s : cv.sections) {
-    for (const Entry& e : s.entries) keywords.insert(e.tags.begin(), e.tags.end());
-  }
-  for (const std::string& k : keywords) {
-    doc.meta.keywords += (doc.meta.keywords.empty() ? "" : ", ") + k;
-  }
+  doc.meta.keywords = keywords_of(chosen, how);
   return doc;
 }
 
