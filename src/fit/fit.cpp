@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "layout/layout.h"
 
@@ -47,52 +49,61 @@ std::vector<Candidate> drop_order(const Document& doc) {
   return order;
 }
 
-Document without(const Document& doc, const std::vector<Candidate>& order,
-                 const std::vector<bool>& dropped) {
-  std::vector<std::vector<bool>> block_gone(doc.sections.size());
-  std::vector<std::vector<std::vector<bool>>> item_gone(doc.sections.size());
-  for (size_t s = 0; s < doc.sections.size(); ++s) {
-    block_gone[s].assign(doc.sections[s].blocks.size(), false);
-    item_gone[s].resize(doc.sections[s].blocks.size());
-    for (size_t b = 0; b < doc.sections[s].blocks.size(); ++b)
-      item_gone[s][b].assign(doc.sections[s].blocks[b].items.size(), false);
+// The candidate, if any, that each block and each item is (-1: none), with
+// blocks numbered through the document and items through each block. Made
+// once per fit, so that without() costs a look-up per block.
+struct Slots {
+  std::vector<size_t> first_block;  // per section
+  std::vector<size_t> first_item;   // per block
+  std::vector<long> block, item;
+};
+
+Slots slots_of(const Document& doc, const std::vector<Candidate>& order) {
+  Slots slots;
+  for (const DocSection& section : doc.sections) {
+    slots.first_block.push_back(slots.first_item.size());
+    for (const Block& b : section.blocks) {
+      slots.first_item.push_back(slots.item.size());
+      slots.item.resize(slots.item.size() + b.items.size(), -1);
+    }
   }
+  slots.block.assign(slots.first_item.size(), -1);
   for (size_t k = 0; k < order.size(); ++k) {
-    if (!dropped[k]) continue;
-    const Candidate& c = order[k];
-    if (c.item < 0) {
-      block_gone[c.section][c.block] = true;
+    const size_t block = slots.first_block[order[k].section] + order[k].block;
+    if (order[k].item < 0) {
+      slots.block[block] = static_cast<long>(k);
     } else {
-      item_gone[c.section][c.block][c.item] = true;
+      slots.item[slots.first_item[block] + static_cast<size_t>(order[k].item)] =
+          static_cast<long>(k);
     }
   }
-  Document out = doc;
-  out.sections.clear();
-  for (size_t s = 0; s < doc.sections.size(); ++s) {
-    DocSection section{doc.sections[s].title, {}};
-    for (size_t b = 0; b < doc.sections[s].blocks.size(); ++b) {
-      if (block_gone[s][b]) continue;
-      Block block = doc.sections[s].blocks[b];
-      block.items.clear();
-      for (size_t i = 0; i < doc.sections[s].blocks[b].items.size(); ++i) {
-        if (!item_gone[s][b][i]) block.items.push_back(doc.sections[s].blocks[b].items[i]);
-      }
-      section.blocks.push_back(std::move(block));
-    }
-    if (!section.blocks.empty()) out.sections.push_back(std::move(section));
-  }
-  return out;
+  return slots;
 }
 
-// Whether the block holding item candidate `c` is dropped too.
-bool dropped_block(const std::vector<Candidate>& order, const std::vector<bool>& dropped,
-                   const Candidate& c) {
-  for (size_t k = 0; k < order.size(); ++k) {
-    if (dropped[k] && order[k].item < 0 && order[k].section == c.section &&
-        order[k].block == c.block)
-      return true;
+// The document without the dropped candidates. Called once per layout the
+// fitter tries: it copies only what stays.
+Document without(const Document& doc, const Slots& slots, const std::vector<bool>& dropped) {
+  auto gone = [&](long candidate) { return candidate >= 0 && dropped[candidate]; };
+  Document out;  // every member of doc but its sections
+  out.header = doc.header;
+  out.meta = doc.meta;
+  out.footer = doc.footer;
+  for (size_t s = 0; s < doc.sections.size(); ++s) {
+    const std::vector<Block>& blocks = doc.sections[s].blocks;
+    const long* candidates = slots.block.data() + slots.first_block[s];
+    DocSection* section = nullptr;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      if (gone(candidates[b])) continue;
+      if (!section) section = &out.sections.emplace_back(DocSection{doc.sections[s].title, {}});
+      const size_t first_item = slots.first_item[slots.first_block[s] + b];
+      Block& block = section->blocks.emplace_back(blocks[b]);
+      for (size_t i = block.items.size(); i-- > 0;) {
+        if (gone(slots.item[first_item + i]))
+          block.items.erase(block.items.begin() + static_cast<long>(i));
+      }
+    }
   }
-  return false;
+  return out;
 }
 
 std::string shorten(std::string text) {
@@ -109,8 +120,8 @@ std::string shorten(std::string text) {
 std::string describe(const Document& doc, const Candidate& c) {
   const DocSection& section = doc.sections[c.section];
   const Block& b = section.blocks[c.block];
-  const std::string name = plain_text(b.title.empty() && !b.paragraphs.empty() ? b.paragraphs.front()
-                                                                                : b.title);
+  const std::string name =
+      plain_text(b.title.empty() && !b.paragraphs.empty() ? b.paragraphs.front() : b.title);
   if (c.item < 0) {
     return fmt::format("entry {} of {} (priority {}): {}", c.block + 1, section.title, c.priority,
                        shorten(name));
@@ -153,10 +164,11 @@ Style with_spacing(const Style& style, double t) {
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
               bool drop_full_only) {
   const std::vector<Candidate> order = drop_order(doc);
+  const Slots slots = slots_of(doc, order);
   const std::shared_ptr<LayoutCache> cache = make_layout_cache();
   const Style tight = with_spacing(style, -1);
   auto layout_of = [&](const std::vector<bool>& drop, const Style& s) {
-    return layout(without(doc, order, drop), s, fonts, cache.get());
+    return measure_layout(without(doc, slots, drop), s, fonts, cache.get());
   };
   auto fits = [&](const std::vector<bool>& drop) {
     return static_cast<int>(layout_of(drop, tight).pages.size()) <= max_pages;
@@ -187,24 +199,34 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
   }
   std::vector<bool> dropped = prefix(lo);
   // Walk back: the most important drops first, each kept if it fits again.
+  // A bullet whose entry stays dropped (entries come later in the order, so
+  // they are decided first) changes nothing: it is restored without a layout
+  // when what is kept is known to fit (the search found a prefix that fits;
+  // each step keeps it so).
+  const bool kept_fits = lo < order.size();
   for (size_t k = lo; k-- > forced;) {
     dropped[k] = false;
+    if (kept_fits && order[k].item >= 0) {
+      const long entry = slots.block[slots.first_block[order[k].section] + order[k].block];
+      if (entry >= 0 && dropped[entry]) continue;
+    }
     if (!fits(dropped)) dropped[k] = true;
   }
 
   FitResult result;
-  result.doc = without(doc, order, dropped);
+  result.doc = without(doc, slots, dropped);
   // Share the spare space out: the loosest spacing that still fits.
   double low = -1, high = 1;
-  if (static_cast<int>(layout(result.doc, with_spacing(style, high), fonts, cache.get())
-                           .pages.size()) <= max_pages) {
+  if (static_cast<int>(
+          measure_layout(result.doc, with_spacing(style, high), fonts, cache.get()).pages.size()) <=
+      max_pages) {
     low = high;
   }
   for (int i = 0; i < 24 && high - low > 1e-4; ++i) {
     const double mid = (low + high) / 2;
-    const bool ok = static_cast<int>(layout(result.doc, with_spacing(style, mid), fonts,
-                                            cache.get())
-                                         .pages.size()) <= max_pages;
+    const bool ok =
+        static_cast<int>(measure_layout(result.doc, with_spacing(style, mid), fonts, cache.get())
+                             .pages.size()) <= max_pages;
     (ok ? low : high) = mid;
   }
   result.style = with_spacing(style, low);
@@ -221,29 +243,34 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
   // endless page, so page breaks do not blur it).
   Style endless = result.style;
   endless.page_height = 1e7;
-  const double height = layout(result.doc, endless, fonts, cache.get()).content_bottom;
+  const double height = measure_layout(result.doc, endless, fonts, cache.get()).content_bottom;
+  // The item candidates of each block, and the dropped blocks.
+  std::map<std::pair<size_t, size_t>, std::vector<size_t>> items_of;
+  std::set<std::pair<size_t, size_t>> gone;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (order[k].item >= 0) items_of[{order[k].section, order[k].block}].push_back(k);
+    if (order[k].item < 0 && dropped[k]) gone.insert({order[k].section, order[k].block});
+  }
   for (size_t k = 0; k < order.size(); ++k) {
     if (!dropped[k]) continue;
-    if (order[k].item >= 0 && dropped_block(order, dropped, order[k])) continue;  // said with its entry
+    if (order[k].item >= 0 && gone.count({order[k].section, order[k].block}))
+      continue;  // said with its entry
     std::string why = k < forced ? "full CV only" : "to fit";
     if (k >= forced) {
       std::vector<bool> back = dropped;
       back[k] = false;
       if (order[k].item < 0) {  // the entry comes back with its kept bullets
-        for (size_t j = 0; j < order.size(); ++j) {
-          if (order[j].item >= 0 && order[j].section == order[k].section &&
-              order[j].block == order[k].block && j >= lo)
-            back[j] = false;
+        for (size_t j : items_of[{order[k].section, order[k].block}]) {
+          if (j >= lo) back[j] = false;
         }
       }
       why += fmt::format(", frees {:.1f} pt", layout_of(back, endless).content_bottom - height);
     }
     result.log.push_back("dropped " + describe(doc, order[k]) + " - " + why);
   }
-  result.log.push_back(fmt::format("spacing: {:+.0f}% of the style's range ({} of {} candidates kept)",
-                                   low * 100,
-                                   std::count(dropped.begin(), dropped.end(), false),
-                                   dropped.size()));
+  result.log.push_back(
+      fmt::format("spacing: {:+.0f}% of the style's range ({} of {} candidates kept)", low * 100,
+                  std::count(dropped.begin(), dropped.end(), false), dropped.size()));
   return result;
 }
 

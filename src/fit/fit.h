@@ -20,7 +20,7 @@ struct FitResult {
   Style style;   // the style with its gaps set within their bounds
   Pages pages;   // the layout of doc in style
   bool fits = false;
-  double overflow = 0;  // when it does not fit: points beyond the budget's last page
+  double overflow = 0;           // when it does not fit: points beyond the budget's last page
   std::vector<std::string> log;  // one line per decision, for --explain
 };
 

@@ -58,8 +58,8 @@ std::vector<MissingGlyph> find_missing_glyphs(const Document& doc, const Style& 
 }
 
 std::string describe(const MissingGlyph& m) {
-  std::string where = m.loc.known() ? fmt::format(" ({}:{}:{})", m.loc.file, m.loc.line, m.loc.col)
-                                    : std::string();
+  std::string where =
+      m.loc.known() ? fmt::format(" ({}:{}:{})", m.loc.file, m.loc.line, m.loc.col) : std::string();
   return fmt::format("U+{:04X} '{}' in {}{}: not in {}", static_cast<unsigned>(m.ch),
                      encode_utf8(std::u32string(1, m.ch)), m.field, where, m.font);
 }

@@ -1,10 +1,10 @@
 #include "layout/layout.h"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <unordered_map>
 
 #include "layout/paragraph.h"
+#include "style/text_case.h"
 #include "text/font_book.h"
 
 namespace cvpress {
@@ -26,6 +26,7 @@ constexpr double kEpsilon = 1e-6;
 struct VLine {
   double gap = 0;         // glue before it, discarded at a page top
   double leading = 0;     // its baselineskip
+  double width = 0;       // natural width of its text (paragraph lines)
   double ascent = 0;      // its first baseline's offset at a page top
   bool breakable = true;  // may a page break fall just before it
   std::vector<GlyphRun> runs;
@@ -36,8 +37,8 @@ struct VLine {
 
 class Engine {
  public:
-  Engine(const Style& style, FontBook& fonts, LayoutCache* cache)
-      : s_(style), fonts_(fonts), cache_(cache) {}
+  Engine(const Style& style, FontBook& fonts, LayoutCache* cache, bool measure = false)
+      : s_(style), fonts_(fonts), cache_(cache), measure_(measure) {}
 
   Pages run(const Document& doc);
 
@@ -46,13 +47,17 @@ class Engine {
   double ascent(const TextStyle& t) const { return face(t).ascent * t.size; }
   double descent(const TextStyle& t) const { return face(t).descent * t.size; }
   const FontFace& face(const TextStyle& t) const { return s_.faces[static_cast<int>(t.face)]; }
+  double content() const { return s_.content_indent(); }
   InlineStyle inline_style(const TextStyle& t, const Color& color) const {
     return {t, color, s_.link_color};
   }
 
-  // Lines of a paragraph of `width` at x offset `indent` (from the left margin).
-  std::vector<VLine> paragraph(const RichText& text, const TextStyle& t, const Color& color,
-                               double width, double indent, bool centred = false);
+  // Lines of a paragraph in style `t` (its face, size, colour and case) of
+  // `width` at x offset `indent` (from the left margin), aligned in that
+  // width. `tail` is space kept after the last word, on its line.
+  std::vector<VLine> paragraph(const RichText& text, const TextStyle& t, double width,
+                               double indent, Align align = Align::Left, double tail = 0,
+                               const Color* color = nullptr);
   void push(std::vector<VLine> lines, double gap, bool breakable);
   void push_paragraph(std::vector<VLine> lines, double gap, bool breakable);
 
@@ -61,9 +66,15 @@ class Engine {
   void block(const Block& b, double gap, bool breakable);
   void entry(const Block& b, double gap, bool breakable);
   void marked(const Block& b, const std::string& mark, double indent, double gap, bool breakable);
-  std::vector<VLine> head_line(const RichText& left, const TextStyle& left_style,
-                               const std::string& right, const TextStyle& right_style);
+  std::vector<VLine> head_line(const RichText& text, const TextStyle& text_style,
+                               const std::string& right, const TextStyle& right_style,
+                               const std::string& left, const TextStyle& left_style);
 
+  // A page's first baseline: at least the body's ascent below the margin
+  // (TeX's \topskip), lower when the line's own ascent is larger.
+  double first_baseline(const VLine& v) const {
+    return s_.margin_top + std::max(ascent(s_.body), v.ascent);
+  }
   std::vector<size_t> page_starts() const;
   Pages paginate();
   void footer(Pages& pages, const std::string& name);
@@ -71,42 +82,79 @@ class Engine {
   const Style& s_;
   FontBook& fonts_;
   LayoutCache* cache_;
+  bool measure_;  // only the vertical metrics matter: cached lines lose their runs
   std::vector<VLine> list_;
 
  public:
   std::vector<std::string>* cut_ = nullptr;  // collects the pieces of over-long words
 };
 
-// Everything a paragraph's lines depend on, except the gaps.
+// Everything a paragraph's lines depend on, except the gaps, as raw bytes
+// (numbers in binary, strings after their length): built on every layout,
+// so it must cost next to nothing.
 std::string paragraph_key(const RichText& text, const TextStyle& t, const Color& color,
-                          double width, double indent, bool centred) {
-  std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(t.face), t.size,
-                                t.leading, color.r, color.g, color.b, width, indent, centred,
-                                text.size());
+                          double width, double indent, Align align, double tail) {
+  std::string key;
+  auto put = [&key](const auto& value) {
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
+  };
+  auto put_string = [&](const std::string& s) {
+    put(s.size());
+    key += s;
+  };
+  const double numbers[] = {t.size, t.leading, color.r, color.g, color.b, width, indent, tail};
+  put(numbers);
+  put(static_cast<char>(t.face));
+  put(static_cast<char>(t.text_case));
+  put(static_cast<char>(align));
   for (const Span& s : text) {
-    key += fmt::format("|{}{}{}{}:{}:{}", static_cast<int>(s.kind), s.bold, s.italic,
-                       s.text.size(), s.text, s.link);
+    put(static_cast<char>(s.kind));
+    put(static_cast<char>(s.bold));
+    put(static_cast<char>(s.italic));
+    put_string(s.text);
+    put_string(s.link);
   }
   return key;
 }
 
-std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, const Color& color,
-                                     double width, double indent, bool centred) {
+// The lines without their contents: all that paginating needs.
+std::vector<VLine> metrics_of(const std::vector<VLine>& lines) {
+  std::vector<VLine> out(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out[i].leading = lines[i].leading;
+    out[i].ascent = lines[i].ascent;
+    out[i].width = lines[i].width;
+  }
+  return out;
+}
+
+std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, double width,
+                                     double indent, Align align, double tail, const Color* color) {
+  const Color& ink = color ? *color : s_.color(t.color);
   std::string key;
   if (cache_) {
-    key = paragraph_key(text, t, color, width, indent, centred);
+    key = paragraph_key(text, t, ink, width, indent, align, tail);
     auto found = cache_->paragraphs.find(key);
-    if (found != cache_->paragraphs.end()) return found->second;
+    if (found != cache_->paragraphs.end())
+      return measure_ ? metrics_of(found->second) : found->second;
   }
-  std::vector<Line> lines =
-      break_lines(shape_words(text, inline_style(t, color), s_, fonts_), width, fonts_, cut_);
+  std::vector<Word> words =
+      shape_words(with_case(text, t.text_case), inline_style(t, ink), s_, fonts_);
+  if (!words.empty()) words.back().width += tail;
+  std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_);
   std::vector<VLine> out;
   for (const Line& line : lines) {
     VLine v;
     v.leading = t.leading;
     v.ascent = ascent(t);
-    double x = s_.margin_left + indent + (centred ? (width - line.width) / 2 : 0);
-    render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
+    v.width = line.width;
+    const double room = width - line.width;
+    const double x = s_.margin_left + indent +
+                     (align == Align::Center  ? room / 2
+                      : align == Align::Right ? room
+                                              : 0);
+    // Measuring without a cache, nobody will read the glyphs.
+    if (!measure_ || cache_) render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
     out.push_back(std::move(v));
   }
   if (cache_) cache_->paragraphs.emplace(std::move(key), out);
@@ -134,12 +182,11 @@ void Engine::push_paragraph(std::vector<VLine> lines, double gap, bool breakable
 }
 
 void Engine::header(const Header& h) {
-  const bool centred = s_.header_align == Align::Center;
   const double w = text_width();
   bool first = true;
   auto part = [&](const RichText& text, const TextStyle& t) {
     if (text.empty()) return;
-    push(paragraph(text, t, s_.text_color, w, 0, centred), first ? 0 : s_.header_gap.value, false);
+    push(paragraph(text, t, w, 0, s_.header_align), first ? 0 : s_.header_gap.value, false);
     first = false;
   };
   part(plain(h.name), s_.name_text);
@@ -153,40 +200,56 @@ void Engine::header(const Header& h) {
   part(contacts, s_.contact_text);
 }
 
-std::vector<VLine> Engine::head_line(const RichText& left, const TextStyle& left_style,
-                                     const std::string& right, const TextStyle& right_style) {
-  const double right_width =
-      right.empty() ? 0
-                    : fonts_.width(fonts_.load(face(right_style).file), right, right_style.size);
-  const double width = text_width() - (right.empty() ? 0 : right_width + s_.date_gap);
-  std::vector<VLine> lines = paragraph(left, left_style, s_.text_color, width, 0);
-  if (lines.empty()) {  // only a right-hand part
+// An entry's head line: `text` in the content column, with `right`
+// right-aligned on its first line (the text wraps date_gap short of it), and
+// `left` right-aligned in the date column, date_gap short of the content.
+std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text_style,
+                                     const std::string& right, const TextStyle& right_style,
+                                     const std::string& left, const TextStyle& left_style) {
+  // Each part set as one line of words (no kerning across its spaces, as in TeX's \hbox).
+  auto part = [&](const std::string& s, const TextStyle& t) {
+    std::vector<VLine> lines = s.empty() ? std::vector<VLine>() : paragraph(plain(s), t, 1e9, 0);
+    return lines.empty() ? VLine() : std::move(lines.front());
+  };
+  VLine right_part = part(right, right_style), left_part = part(left, left_style);
+  const double width =
+      text_width() - content() - (right.empty() ? 0 : right_part.width + s_.date_gap);
+  std::vector<VLine> lines = paragraph(text, text_style, width, content());
+  if (lines.empty()) {  // only a date or location
     VLine v;
-    v.leading = left_style.leading;
-    v.ascent = ascent(left_style);
+    v.leading = text_style.leading;
+    v.ascent = ascent(text_style);
     lines.push_back(std::move(v));
   }
-  if (!right.empty()) {
-    std::vector<VLine> r = paragraph(plain(right), right_style, s_.text_color, 1e9, 0);
-    for (GlyphRun& run : r.front().runs) {
-      run.x += text_width() - right_width;
+  auto add = [&](VLine& from, double x) {
+    for (GlyphRun& run : from.runs) {
+      run.x += x;
       lines.front().runs.push_back(std::move(run));
     }
-  }
+  };
+  add(right_part, text_width() - right_part.width);
+  add(left_part, content() - s_.date_gap - left_part.width);
   return lines;
 }
 
 void Engine::entry(const Block& b, double gap, bool breakable) {
-  push(head_line(b.title, s_.title_text, b.date, s_.body), gap, breakable);
+  const bool left_dates = s_.dates == DatePlacement::Left;
+  push(head_line(b.title, s_.title_text, left_dates ? "" : b.date, s_.date_text,
+                 left_dates ? b.date : "", s_.date_text),
+       gap, breakable);
   const bool has_subtitle = !b.subtitle.empty() || !b.location.empty();
-  if (has_subtitle) push(head_line(b.subtitle, s_.subtitle_text, b.location, s_.subtitle_text), 0, false);
+  if (has_subtitle) {
+    push(head_line(b.subtitle, s_.subtitle_text, b.location, s_.location_text, "", s_.date_text), 0,
+         false);
+  }
 
   // The first content unit stays with the head; without a subtitle, so
   // does the second (the title then has at least two lines after it).
   int unit = 0;
   auto keep = [&] { return unit++ < (has_subtitle ? 1 : 2) ? false : true; };
   for (const RichText& p : b.paragraphs) {
-    push_paragraph(paragraph(p, s_.body, s_.text_color, text_width(), 0), s_.item_gap.value, keep());
+    push_paragraph(paragraph(p, s_.body, text_width() - content(), content()), s_.item_gap.value,
+                   keep());
   }
   for (const Item& item : b.items) {
     Block bullet;
@@ -195,15 +258,21 @@ void Engine::entry(const Block& b, double gap, bool breakable) {
   }
 }
 
-// A paragraph with a hanging indent and a mark on its first line.
+// A paragraph of the content column with a hanging indent and a mark on its
+// first line: the bullet (bullet_offset into the indent, bullet_color) or a
+// number (at the indent's start).
 void Engine::marked(const Block& b, const std::string& mark, double indent, double gap,
                     bool breakable) {
   const RichText& text = b.paragraphs.empty() ? RichText{} : b.paragraphs.front();
-  std::vector<VLine> lines = paragraph(text, s_.body, s_.text_color, text_width() - indent, indent);
+  const double left = content() + indent;
+  std::vector<VLine> lines = paragraph(text, s_.body, text_width() - left, left);
   if (lines.empty()) return;
-  const double mark_x = mark == s_.bullet ? s_.bullet_offset : 0;
-  std::vector<VLine> m = paragraph(plain(mark), s_.body, s_.text_color, 1e9, mark_x);
-  for (GlyphRun& run : m.front().runs) lines.front().runs.push_back(std::move(run));
+  const bool bullet = b.kind != BlockKind::Numbered;
+  const double mark_x = content() + (bullet ? s_.bullet_offset : 0);
+  const Color& ink = s_.color(bullet ? s_.bullet_color : s_.body.color);
+  std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, mark_x, Align::Left, 0, &ink);
+  if (!m.empty())
+    for (GlyphRun& run : m.front().runs) lines.front().runs.push_back(std::move(run));
   push_paragraph(std::move(lines), gap, breakable);
 }
 
@@ -221,8 +290,8 @@ void Engine::block(const Block& b, double gap, bool breakable) {
     case BlockKind::OneLine:
     case BlockKind::Text:
       if (b.paragraphs.empty()) return;
-      push_paragraph(paragraph(b.paragraphs.front(), s_.body, s_.text_color, text_width(), 0), gap,
-                     breakable);
+      push_paragraph(paragraph(b.paragraphs.front(), s_.body, text_width() - content(), content()),
+                     gap, breakable);
       return;
   }
 }
@@ -233,10 +302,24 @@ bool one_liner(const Block& b) {
 }
 
 void Engine::section(const DocSection& section, bool first) {
-  std::vector<VLine> title =
-      paragraph(plain(section.title), s_.section_text, s_.accent_color, text_width(), 0);
-  title.back().rules.push_back(
-      {s_.margin_left, s_.rule_offset, text_width(), s_.rule_width, s_.accent_color});
+  const bool after = s_.section_rule == SectionRule::After;
+  std::vector<VLine> title = paragraph(plain(section.title), s_.section_text, text_width(), 0,
+                                       Align::Left, after ? s_.rule_gap : 0);
+  if (title.empty()) {  // a blank title still takes its line, as in TeX
+    VLine v;
+    v.leading = s_.section_text.leading;
+    v.ascent = ascent(s_.section_text);
+    title.push_back(std::move(v));
+  }
+  const Color& rule_color = s_.color(s_.rule_color);
+  if (s_.section_rule == SectionRule::Below) {
+    title.back().rules.push_back(
+        {s_.margin_left, s_.rule_offset, text_width(), s_.rule_width, rule_color});
+  } else if (after && title.back().width < text_width()) {
+    const double start = title.back().width;
+    title.back().rules.push_back(
+        {s_.margin_left + start, s_.rule_offset, text_width() - start, s_.rule_width, rule_color});
+  }
   title.front().outline = section.title;
   push(std::move(title), first ? s_.header_after.value : s_.section_before.value, true);
   for (size_t i = 0; i < section.blocks.size(); ++i) {
@@ -253,7 +336,7 @@ std::vector<size_t> Engine::page_starts() const {
   double baseline = 0;
   for (size_t i = 0; i < list_.size(); ++i) {
     const bool top = i == starts.back();
-    baseline = top ? s_.margin_top + list_[i].ascent : baseline + list_[i].gap + list_[i].leading;
+    baseline = top ? first_baseline(list_[i]) : baseline + list_[i].gap + list_[i].leading;
     if (top || baseline <= bottom + kEpsilon) continue;
     size_t cut = i;
     while (cut > starts.back() + 1 && !list_[cut].breakable) --cut;
@@ -275,7 +358,7 @@ Pages Engine::paginate() {
     if (page + 1 < starts.size() && i == starts[page + 1]) ++page;
     if (i == starts[page]) pages.pages.emplace_back();
     VLine& v = list_[i];
-    baseline = i == starts[page] ? s_.margin_top + v.ascent : baseline + v.gap + v.leading;
+    baseline = i == starts[page] ? first_baseline(v) : baseline + v.gap + v.leading;
     Page& p = pages.pages.back();
     for (GlyphRun& r : v.runs) {
       r.y = baseline;
@@ -300,10 +383,11 @@ Pages Engine::paginate() {
 void Engine::footer(Pages& pages, const std::string& name) {
   const size_t total = pages.pages.size();
   for (size_t n = 0; n < total; ++n) {
-    std::string text = name + " \xE2\x80\x94 page " + std::to_string(n + 1) + " of " +
-                       std::to_string(total);
-    std::vector<VLine> lines =
-        paragraph(plain(text), s_.footer_text, s_.text_color, text_width(), 0, true);
+    std::string text =
+        name + " \xE2\x80\x94 page " + std::to_string(n + 1) + " of " + std::to_string(total);
+    TextStyle t = s_.footer_text;
+    t.text_case = TextCase::AsWritten;  // the LaTeX footer writes "page N of M" as is
+    std::vector<VLine> lines = paragraph(plain(text), t, text_width(), 0, Align::Center);
     for (GlyphRun& r : lines.front().runs) {
       r.y = s_.page_height - s_.margin_bottom + s_.footer_skip;
       pages.pages[n].runs.push_back(std::move(r));
@@ -322,7 +406,7 @@ Pages Engine::run(const Document& doc) {
   }
   Pages pages = paginate();
   if (pages.pages.empty()) pages.pages.emplace_back();
-  if (doc.footer) footer(pages, doc.header.name);
+  if (doc.footer && !measure_) footer(pages, doc.header.name);
   pages.fonts = fonts_.files();
   return pages;
 }
@@ -331,6 +415,10 @@ Pages Engine::run(const Document& doc) {
 
 Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
   return Engine(style, fonts, cache).run(doc);
+}
+
+Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
+  return Engine(style, fonts, cache, true).run(doc);
 }
 
 namespace {
@@ -350,7 +438,7 @@ std::string softened(const std::string& text) {
 
 Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts) {
   std::vector<std::string> cut;
-  Engine engine(style, fonts, nullptr);
+  Engine engine(style, fonts, nullptr, true);  // only the cut words matter
   engine.cut_ = &cut;
   engine.run(doc);
   if (cut.empty()) return doc;

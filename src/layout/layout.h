@@ -13,7 +13,8 @@
 // Vertical model (TeX with \lineskiplimit=-\maxdimen and a fixed
 // \baselineskip): every line has the baselineskip (`leading`) of its text
 // style. The first line on a page has its baseline at
-//     margin_top + ascent(face) * size
+//     margin_top + max(ascent(body face) * body size, ascent(face) * size)
+// (TeX: \topskip is the body's ascent; a taller first line pushes it down)
 // Any later line has its baseline at
 //     previous baseline + sum of the gaps between them + leading of the line.
 // Gaps between blocks are discarded at the top of a page.
@@ -32,28 +33,43 @@
 //   - inside an entry's head (title and subtitle lines), after the head, and
 //     after the first paragraph or item when the entry has no subtitle.
 //
-// Header (alignment header_align; Center centres each line in the text
-// width): name (name_text), headline (headline_text), tagline
+// Text styles. Every text is set in its TextStyle: face, size, leading, the
+// style colour its role names (text, accent, muted; links in link_color),
+// and its case: an uppercase style uppercases the text itself (text_case.h)
+// before it is shaped, and the LaTeX writer emits the same uppercased text.
+//
+// Header (alignment header_align: each line left, centred or right-aligned
+// in the text width): name (name_text), headline (headline_text), tagline
 // (tagline_text), contacts (contact_text, joined with " <separator> "), each
 // present part after the previous with header_gap; then header_after.
 //
 // Section: section_before (not before the first section), the title line
-// (section_text, accent colour), a rule from margin to margin of rule_width
-// whose top edge is rule_offset below the title's baseline, section_after,
-// then the blocks separated by block_gap.
+// (section_text), the rule (rule_width thick, rule_color, its top edge
+// rule_offset below the title's baseline): Below, from margin to margin on
+// the title's last line; After, on the last line from the end of the title
+// plus rule_gap to the right margin (the title's last word keeps rule_gap
+// after it on its line, so it breaks as if it were rule_gap wider); None.
+// Then section_after and the blocks separated by block_gap.
 //
-// Entry block: head line = title (title_text) in a paragraph of width
-// textwidth - (width(date) + date_gap) when there is a date, with the date
-// (body) right-aligned on its first line. Subtitle line likewise with
-// subtitle_text and the location (subtitle_text) on the right; present when
-// either is non-empty. Then each paragraph (body) and each item, each after
-// item_gap: items are body paragraphs indented by item_indent with the
-// bullet mark at margin_left + bullet_offset on their first line.
-// OneLine and Text: one body paragraph. Bullet: like an item. Numbered: the
-// marker at margin_left, the paragraph indented by number_indent.
+// The content column: every block starts content_indent() from the left
+// margin (date_column when dates are Left, else 0) and runs to the right
+// margin; section titles and the header span the text width.
 //
-// Footer (Document::footer): "<name> — page N of M" in footer_text,
-// centred, baseline footer_skip below page_height - margin_bottom.
+// Entry block: head line = title (title_text) in a paragraph of the content
+// column, narrowed by width(date) + date_gap when there is a date on the
+// right. The date (date_text) goes right-aligned on the title's first line
+// (dates Right) or right-aligned in the date column, its right edge
+// date_gap short of the content (dates Left). Subtitle line: subtitle_text
+// with the location (location_text) right-aligned, narrowed likewise;
+// present when either is non-empty. Then each paragraph (body) and each
+// item, each after item_gap: items are body paragraphs indented by
+// item_indent with the bullet mark (bullet_color) bullet_offset into the
+// indent on their first line. OneLine and Text: one body paragraph.
+// Bullet: like an item. Numbered: the marker at the content's start, the
+// paragraph indented by number_indent.
+//
+// Footer (Document::footer): "<name> — page N of M" in footer_text (never
+// uppercased), centred, baseline footer_skip below page_height - margin_bottom.
 #pragma once
 
 #include <memory>
@@ -74,6 +90,12 @@ std::shared_ptr<LayoutCache> make_layout_cache();
 
 Pages layout(const Document& doc, const Style& style, FontBook& fonts,
              LayoutCache* cache = nullptr);
+
+// The same pages, measured only: their number, breaks, outline and
+// content_bottom are layout()'s, but they hold no glyph runs, links or
+// footer. For trial layouts (the fitter's), where copying the cached lines'
+// glyphs would cost more than the rest of the layout.
+Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache);
 
 // The document with a soft break (U+200B) between the characters of every
 // word too wide for the line it is set in, so that both backends break it

@@ -12,14 +12,14 @@
 namespace cvpress {
 
 struct Glyph {
-  std::uint32_t id = 0;    // glyph id in the run's font
-  double advance = 0;      // shaped advance incl. kerning, bp
-  std::u32string chars;    // the characters this glyph stands for (ToUnicode)
+  std::uint32_t id = 0;  // glyph id in the run's font
+  double advance = 0;    // shaped advance incl. kerning, bp
+  std::u32string chars;  // the characters this glyph stands for (ToUnicode)
 };
 
 // Glyphs of one font, size and colour on one baseline.
 struct GlyphRun {
-  int font = 0;   // index into Pages::fonts
+  int font = 0;  // index into Pages::fonts
   double size = 10;
   double x = 0, y = 0;  // pen start on the baseline
   Color color;

@@ -46,7 +46,8 @@ std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
         size_t next = std::min(piece.text.size(), end + utf8_length(piece.text[end]));
         double w = fonts.width(piece.font, std::string_view(piece.text).substr(start, next - start),
                                piece.size);
-        if (parts.back().width + w > width + kEpsilon && !(best == start && parts.back().width == 0))
+        if (parts.back().width + w > width + kEpsilon &&
+            !(best == start && parts.back().width == 0))
           break;
         best = end = next;
       }
@@ -85,8 +86,17 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
     const Face face = span_face(span, style.text.face);
     const int font = fonts.load(s.faces[static_cast<int>(face)].file);
     const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
+    if (span.kind == SpanKind::Math) {  // a formula never breaks: one piece
+      Piece piece{font, style.text.size, style.color, content, span.link, 0};
+      piece.width = fonts.width(font, piece.text, piece.size);
+      current.width += piece.width;
+      current.pieces.push_back(std::move(piece));
+      continue;
+    }
     size_t i = 0;
-    auto soft_break_at = [&](size_t at) { return content.compare(at, kSoftBreak.size(), kSoftBreak) == 0; };
+    auto soft_break_at = [&](size_t at) {
+      return content.compare(at, kSoftBreak.size(), kSoftBreak) == 0;
+    };
     while (i < content.size()) {
       if (is_space(content[i])) {
         finish_word(font);
@@ -100,8 +110,12 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
       }
       size_t end = i;
       while (end < content.size() && !is_space(content[end]) && !soft_break_at(end)) ++end;
-      Piece piece{font, style.text.size, span.link.empty() ? style.color : style.link_color,
-                  content.substr(i, end - i), span.link, 0};
+      Piece piece{font,
+                  style.text.size,
+                  span.link.empty() ? style.color : style.link_color,
+                  content.substr(i, end - i),
+                  span.link,
+                  0};
       piece.width = fonts.width(font, piece.text, piece.size);
       current.width += piece.width;
       current.pieces.push_back(std::move(piece));
@@ -200,14 +214,14 @@ void render_line(const Line& line, double x, double ascent, double descent, Font
 
 std::string math_to_text(const std::string& tex) {
   static const std::map<std::string, std::string> symbols = {
-      {"alpha", "α"},  {"beta", "β"},    {"gamma", "γ"},   {"delta", "δ"},   {"epsilon", "ε"},
-      {"lambda", "λ"}, {"mu", "μ"},      {"pi", "π"},      {"sigma", "σ"},   {"theta", "θ"},
-      {"omega", "ω"},  {"Delta", "Δ"},   {"Sigma", "Σ"},   {"Omega", "Ω"},   {"cdot", "·"},
-      {"times", "×"},  {"leq", "≤"},     {"geq", "≥"},     {"neq", "≠"},     {"approx", "≈"},
-      {"to", "→"},     {"infty", "∞"},   {"pm", "±"},      {"quad", " "},    {"qquad", "  "},
-      {",", ""},       {"!", ""},        {";", " "},       {"left", ""},     {"right", ""},
-      {"mathrm", ""},  {"mathbf", ""},   {"mathsf", ""},   {"mathit", ""},   {"operatorname", ""},
-      {"frac", ""},    {"sqrt", "√"},    {"{", "{"},       {"}", "}"},       {"sum", "∑"},
+      {"alpha", "α"},  {"beta", "β"},  {"gamma", "γ"}, {"delta", "δ"}, {"epsilon", "ε"},
+      {"lambda", "λ"}, {"mu", "μ"},    {"pi", "π"},    {"sigma", "σ"}, {"theta", "θ"},
+      {"omega", "ω"},  {"Delta", "Δ"}, {"Sigma", "Σ"}, {"Omega", "Ω"}, {"cdot", "·"},
+      {"times", "×"},  {"leq", "≤"},   {"geq", "≥"},   {"neq", "≠"},   {"approx", "≈"},
+      {"to", "→"},     {"infty", "∞"}, {"pm", "±"},    {"quad", " "},  {"qquad", "  "},
+      {",", ""},       {"!", ""},      {";", " "},     {"left", ""},   {"right", ""},
+      {"mathrm", ""},  {"mathbf", ""}, {"mathsf", ""}, {"mathit", ""}, {"operatorname", ""},
+      {"frac", ""},    {"sqrt", "√"},  {"{", "{"},     {"}", "}"},     {"sum", "∑"},
   };
   std::string out;
   for (size_t i = 0; i < tex.size();) {

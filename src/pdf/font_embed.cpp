@@ -28,6 +28,12 @@ std::string subset_font(const std::string& file, const GlyphUse& glyphs) {
   }
   // Keep glyph ids, so the content streams' codes (= glyph ids) stay valid.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
+  // The text is shaped already: PDF viewers read no layout tables. Dropping
+  // them also spares the subsetter their glyph closure (half its time) and
+  // shrinks the file.
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* table : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern"})
+    hb_set_add(drop, hb_tag_from_string(table, 4));
   hb_face_t* subset = hb_subset_or_fail(face, input);
   hb_subset_input_destroy(input);
   hb_face_destroy(face);

@@ -4,8 +4,11 @@
 #include <podofo/podofo.h>
 
 #include <cmath>
+#include <future>
 #include <map>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "pdf/font_embed.h"
 #include "text/font_book.h"
@@ -16,11 +19,48 @@ namespace {
 using namespace PoDoFo;
 
 // A number for a content stream: at most 3 decimals, no trailing zeros.
+// Written by hand: content streams hold one per glyph adjustment.
 std::string num(double v) {
-  std::string s = fmt::format("{:.3f}", v);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
+  // Rounded as the exact value of v * 1000 would be (as printf does): only a
+  // product that lands on a half needs the rounding error to decide.
+  const double product = v * 1000;
+  const double below = std::floor(product);
+  long long thousandths = std::llround(product);
+  if (product - below == 0.5) {
+    const double error = std::fma(v, 1000, -product);
+    const bool up = error > 0 || (error == 0 && std::fmod(below, 2) != 0);
+    thousandths = static_cast<long long>(up ? below + 1 : below);
+  }
+  unsigned long long magnitude = thousandths < 0
+                                     ? 0ull - static_cast<unsigned long long>(thousandths)
+                                     : static_cast<unsigned long long>(thousandths);
+  char buffer[32];
+  char* const end = buffer + sizeof buffer;
+  char* p = end;
+  if (unsigned fraction = magnitude % 1000; fraction != 0) {
+    int digits = 3;
+    for (; fraction % 10 == 0; fraction /= 10) --digits;
+    for (; digits > 0; --digits, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
+    *--p = '.';
+  }
+  magnitude /= 1000;
+  do {
+    *--p = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (thousandths < 0) *--p = '-';
+  return std::string(p, end);
+}
+
+// Appends a glyph id as the 4 hex digits of an Identity-H code.
+void append_code(std::string& out, std::uint32_t id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  if (id > 0xFFFF) {
+    out += fmt::format("{:04X}", id);
+    return;
+  }
+  const char code[4] = {kHex[id >> 12], kHex[(id >> 8) & 15], kHex[(id >> 4) & 15], kHex[id & 15]};
+  out.append(code, 4);
 }
 
 std::string color_ops(const Color& c, const char* op) {
@@ -33,8 +73,27 @@ PdfString utf8(const std::string& s) {
 
 struct EmbeddedFont {
   PdfObject* object = nullptr;
+  PdfObject* program = nullptr;         // the FontFile2 stream, filled last
   std::map<std::uint32_t, int> widths;  // glyph id -> /W width, 1000ths of the em
 };
+
+// A subset font program and its FlateDecode'd bytes.
+struct FontProgram {
+  std::size_t length = 0;
+  std::string deflated;
+};
+
+// What PdfStream::Set() writes with its default filter, made off the
+// PoDoFo document, so it can run on another thread.
+std::string flate(const std::string& data) {
+  const std::unique_ptr<PdfFilter> filter(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
+  char* out = nullptr;
+  pdf_long length = 0;
+  filter->Encode(data.data(), static_cast<pdf_long>(data.size()), &out, &length);
+  std::string bytes(out, static_cast<std::size_t>(length));
+  podofo_free(out);
+  return bytes;
+}
 
 class Writer {
  public:
@@ -43,6 +102,7 @@ class Writer {
 
  private:
   void embed_fonts();
+  void add_font_programs();
   std::string content(const Page& page) const;
   std::string text_run(const GlyphRun& run) const;
   void add_links(PdfPage& page, const Page& content);
@@ -52,29 +112,43 @@ class Writer {
   FontBook& fonts_;
   PdfMemDocument doc_;
   std::map<int, EmbeddedFont> embedded_;
+  std::map<int, GlyphUse> use_;  // the glyphs of each font
+  // Subsetting and compressing the fonts take about half of the time and
+  // depend on nothing else: another thread does them while this one writes
+  // the pages. Declared last, so it is joined before anything it reads goes.
+  std::future<std::vector<FontProgram>> programs_;
 };
 
 void Writer::embed_fonts() {
-  std::map<int, GlyphUse> use;
   for (const Page& page : pages_.pages) {
     for (const GlyphRun& run : page.runs) {
       for (const Glyph& g : run.glyphs) {
-        std::u32string& chars = use[run.font][g.id];
+        std::u32string& chars = use_[run.font][g.id];
         if (chars.empty()) chars = g.chars;
       }
     }
   }
+  std::vector<std::string> files;
+  for (const auto& entry : use_) files.push_back(fonts_.file(entry.first));
+  programs_ = std::async(std::launch::async, [this, files] {
+    std::vector<FontProgram> programs;
+    size_t i = 0;
+    for (const auto& entry : use_) {
+      const std::string bytes = subset_font(files[i++], entry.second);
+      programs.push_back({bytes.size(), flate(bytes)});
+    }
+    return programs;
+  });
+
   PdfVecObjects* objects = &doc_.GetObjects();
-  for (const auto& [font, glyphs] : use) {
+  for (const auto& [font, glyphs] : use_) {
     const std::string& file = fonts_.file(font);
     const FontInfo info = font_info(file);
     const std::string base = subset_tag(info.postscript_name, glyphs) + "+" + info.postscript_name;
     EmbeddedFont& embedded = embedded_[font];
 
     PdfObject* program = objects->CreateObject();
-    const std::string bytes = subset_font(file, glyphs);
-    program->GetStream()->Set(bytes.data(), bytes.size());
-    program->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(bytes.size()));
+    embedded.program = program;
 
     PdfObject* descriptor = objects->CreateObject("FontDescriptor");
     PdfDictionary& d = descriptor->GetDictionary();
@@ -139,13 +213,15 @@ std::string Writer::text_run(const GlyphRun& run) const {
   double actual = 0, ideal = 0;  // pen positions in 1000ths of the em
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     const Glyph& g = run.glyphs[i];
-    out += fmt::format("{:04X}", g.id);
+    append_code(out, g.id);
     actual += font.widths.at(g.id);
     ideal += g.advance * 1000.0 / run.size;
     if (i + 1 == run.glyphs.size()) break;
     const double adjust = std::round((actual - ideal) * 1000.0) / 1000.0;
     if (adjust != 0) {
-      out += ">" + num(adjust) + "<";
+      out += '>';
+      out += num(adjust);
+      out += '<';
       actual -= adjust;
     }
   }
@@ -192,9 +268,23 @@ void Writer::add_outline() {
   PdfOutlineItem* item = nullptr;
   for (const OutlineEntry& entry : pages_.outline) {
     PdfDestination dest(doc_.GetPage(entry.page), 0, pages_.height - entry.y, 0);
-    item = item ? item->CreateNext(utf8(entry.title), dest)
-                : outlines->CreateRoot(utf8(entry.title));
+    item =
+        item ? item->CreateNext(utf8(entry.title), dest) : outlines->CreateRoot(utf8(entry.title));
     if (item == outlines->First()) item->SetDestination(dest);
+  }
+}
+
+void Writer::add_font_programs() {
+  const std::vector<FontProgram> programs = programs_.get();
+  size_t i = 0;
+  for (const auto& entry : embedded_) {
+    const FontProgram& program = programs[i++];
+    PdfMemoryInputStream bytes(program.deflated.data(),
+                               static_cast<pdf_long>(program.deflated.size()));
+    PdfObject* object = entry.second.program;
+    object->GetStream()->SetRawData(&bytes, static_cast<pdf_long>(program.deflated.size()));
+    object->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+    object->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(program.length));
   }
 }
 
@@ -214,6 +304,7 @@ std::string Writer::write(const Metadata& meta, const std::string& creation_date
   }
   add_outline();
   if (!pages_.outline.empty()) doc_.SetPageMode(ePdfPageModeUseBookmarks);
+  add_font_programs();
 
   PdfInfo* info = doc_.GetInfo();
   info->SetTitle(utf8(meta.title));

@@ -55,7 +55,8 @@ bool is_email(std::string_view s) {
   if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos)
     return false;
   for (char c : s.substr(0, at)) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view("._%+-").find(c) == std::string_view::npos)
+    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+        std::string_view("._%+-").find(c) == std::string_view::npos)
       return false;
   }
   std::string_view domain = s.substr(at + 1);

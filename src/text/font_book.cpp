@@ -2,18 +2,37 @@
 
 #include <hb.h>
 
+#include <functional>
 #include <stdexcept>
 
 namespace cvpress {
+namespace {
+
+// Lets the shaping cache be searched with a string_view, without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+struct Plan {
+  hb_segment_properties_t props;
+  hb_shape_plan_t* plan;
+};
+
+}  // namespace
 
 struct FontBook::Font {
   hb_blob_t* blob = nullptr;
   hb_face_t* face = nullptr;
   hb_font_t* font = nullptr;
   double upem = 1000;
-  std::unordered_map<std::string, std::vector<ShapedGlyph>> cache;
+  std::unordered_map<std::string, std::vector<ShapedGlyph>, TextHash, std::equal_to<>> cache;
+  // One shape plan per script, direction and language: hb_shape would make
+  // (or look up) one for every word.
+  std::vector<Plan> plans;
 
   ~Font() {
+    for (const Plan& p : plans) hb_shape_plan_destroy(p.plan);
     hb_font_destroy(font);
     hb_face_destroy(face);
     hb_blob_destroy(blob);
@@ -48,7 +67,7 @@ double FontBook::units_per_em(int font) const { return fonts_.at(font)->upem; }
 const std::vector<FontBook::ShapedGlyph>& FontBook::shape_units(int font_index,
                                                                 std::string_view text) {
   Font& font = *fonts_.at(font_index);
-  auto found = font.cache.find(std::string(text));
+  auto found = font.cache.find(text);
   if (found != font.cache.end()) return found->second;
 
   hb_buffer_t* buffer = hb_buffer_create();
@@ -60,7 +79,17 @@ const std::vector<FontBook::ShapedGlyph>& FontBook::shape_units(int font_index,
       {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
       {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
   };
-  hb_shape(font.font, buffer, features, std::size(features));
+  hb_segment_properties_t props;
+  hb_buffer_get_segment_properties(buffer, &props);
+  hb_shape_plan_t* plan = nullptr;
+  for (const Plan& p : font.plans) {
+    if (hb_segment_properties_equal(&p.props, &props)) plan = p.plan;
+  }
+  if (!plan) {
+    plan = hb_shape_plan_create_cached(font.face, &props, features, std::size(features), nullptr);
+    font.plans.push_back({props, plan});
+  }
+  hb_shape_plan_execute(plan, font.font, buffer, features, std::size(features));
 
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
@@ -79,9 +108,8 @@ const std::vector<FontBook::ShapedGlyph>& FontBook::shape_units(int font_index,
     }
     bool first_of_cluster = i == 0 || info[i - 1].cluster != info[i].cluster;
     glyphs.push_back({info[i].codepoint, pos[i].x_advance,
-                      first_of_cluster && end > begin
-                          ? decode_utf8(text.substr(begin, end - begin))
-                          : std::u32string()});
+                      first_of_cluster && end > begin ? decode_utf8(text.substr(begin, end - begin))
+                                                      : std::u32string()});
   }
   hb_buffer_destroy(buffer);
   return font.cache.emplace(std::string(text), std::move(glyphs)).first->second;

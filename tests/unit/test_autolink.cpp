@@ -20,9 +20,11 @@ using Links = std::vector<std::pair<std::string, std::string>>;
 }  // namespace
 
 TEST_CASE("URLs become links without trailing punctuation", "[autolink]") {
-  CHECK(links("see https://example.com/a_b.") == Links{{"https://example.com/a_b", "https://example.com/a_b"}});
+  CHECK(links("see https://example.com/a_b.") ==
+        Links{{"https://example.com/a_b", "https://example.com/a_b"}});
   CHECK(links("(https://en.wikipedia.org/wiki/Foo_(bar))") ==
-        Links{{"https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)"}});
+        Links{{"https://en.wikipedia.org/wiki/Foo_(bar)",
+               "https://en.wikipedia.org/wiki/Foo_(bar)"}});
   CHECK(links("at www.example.org, or") == Links{{"www.example.org", "https://www.example.org"}});
   CHECK(links("https:// alone").empty());
 }
@@ -32,7 +34,8 @@ TEST_CASE("e-mail addresses, DOIs and arXiv ids become links", "[autolink]") {
         Links{{"jane.doe+cv@example.co.uk", "mailto:jane.doe+cv@example.co.uk"}});
   CHECK(links("doi:10.1145/3192366.3192379") ==
         Links{{"doi:10.1145/3192366.3192379", "https://doi.org/10.1145/3192366.3192379"}});
-  CHECK(links("DOI 10.2514/1.J059844;") == Links{{"10.2514/1.J059844", "https://doi.org/10.2514/1.J059844"}});
+  CHECK(links("DOI 10.2514/1.J059844;") ==
+        Links{{"10.2514/1.J059844", "https://doi.org/10.2514/1.J059844"}});
   CHECK(links("arXiv 2503.01873 · NeurIPS") ==
         Links{{"arXiv 2503.01873", "https://arxiv.org/abs/2503.01873"}});
   CHECK(links("(arXiv:2604.22312v2)") ==

@@ -6,20 +6,14 @@
 #include "fit/fit.h"
 #include "layout/layout.h"
 #include "style/fonts.h"
+#include "test_style_fixture.h"
 #include "text/font_book.h"
 
 using namespace cvpress;
 
 namespace {
 
-const Style& style() {
-  static const Style s = [] {
-    Style st = classic_style();
-    REQUIRE(resolve_fonts(st).empty());
-    return st;
-  }();
-  return s;
-}
+const Style& style() { return test::classic(); }
 
 Item item(const std::string& text, int priority) { return {plain(text), priority, {}}; }
 
@@ -163,9 +157,9 @@ TEST_CASE("spare space is shared out so the page ends near its bottom", "[fit]")
   const double text_height = s.page_height - s.margin_top - s.margin_bottom;
   CHECK(r.pages.content_bottom > s.page_height - s.margin_bottom - 0.1 * text_height);
   // Every gap stays within the style's bounds.
-  for (auto [fitted, base] : {std::pair{r.style.block_gap, s.block_gap},
-                              std::pair{r.style.item_gap, s.item_gap},
-                              std::pair{r.style.section_before, s.section_before}}) {
+  for (auto [fitted, base] :
+       {std::pair{r.style.block_gap, s.block_gap}, std::pair{r.style.item_gap, s.item_gap},
+        std::pair{r.style.section_before, s.section_before}}) {
     CHECK(fitted.value >= base.min - 1e-9);
     CHECK(fitted.value <= base.max + 1e-9);
   }

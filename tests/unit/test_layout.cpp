@@ -4,20 +4,14 @@
 #include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "style/fonts.h"
+#include "test_style_fixture.h"
 #include "text/font_book.h"
 
 using namespace cvpress;
 
 namespace {
 
-const Style& style() {
-  static const Style s = [] {
-    Style st = classic_style();
-    REQUIRE(resolve_fonts(st).empty());
-    return st;
-  }();
-  return s;
-}
+const Style& style() { return test::classic(); }
 
 int regular(FontBook& fonts) { return fonts.load(style().faces[0].file); }
 
@@ -45,7 +39,8 @@ TEST_CASE("shaping kerns and keeps ligatures off", "[shaping]") {
   REQUIRE(resolve_fonts(lato).empty());
   const int kerned = fonts.load(lato.faces[0].file);
   // Kerning on: "AV" is narrower than "A" and "V" apart.
-  CHECK(fonts.width(kerned, "AV", 10) < fonts.width(kerned, "A", 10) + fonts.width(kerned, "V", 10));
+  CHECK(fonts.width(kerned, "AV", 10) <
+        fonts.width(kerned, "A", 10) + fonts.width(kerned, "V", 10));
   const int f = regular(fonts);
   // Ligatures off: "fi" stays two glyphs, each standing for its letter.
   const std::vector<Glyph> fi = fonts.shape(f, "fi", 10);
@@ -61,8 +56,8 @@ TEST_CASE("shaping kerns and keeps ligatures off", "[shaping]") {
 TEST_CASE("greedy breaking fills a line up to its exact width", "[linebreak]") {
   FontBook fonts;
   const int f = regular(fonts);
-  const double two_words = fonts.width(f, "alpha", 10) + fonts.space_width(f, 10) +
-                           fonts.width(f, "beta", 10);
+  const double two_words =
+      fonts.width(f, "alpha", 10) + fonts.space_width(f, 10) + fonts.width(f, "beta", 10);
   std::vector<Line> lines = lines_of("alpha beta gamma", two_words, fonts);
   REQUIRE(lines.size() == 2);
   CHECK(line_text(lines[0]) == "alpha beta");
@@ -112,7 +107,8 @@ Document long_document(int sections, int items) {
       for (int i = 0; i < items; ++i) {
         block.items.push_back({plain("An item that is long enough to wrap onto a second line of "
                                      "the page, so that paragraphs have several lines in them."),
-                               3, {}});
+                               3,
+                               {}});
       }
       section.blocks.push_back(block);
     }
