@@ -1,5 +1,7 @@
 #include "latex/writer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "latex/escape.h"
+#include "style/text_case.h"
 
 #ifndef CVPRESS_VERSION
 #define CVPRESS_VERSION "dev"
@@ -246,7 +249,15 @@ std::string face_switch(Face f) {
   }
 }
 
-std::string color(const Color& c) { return num(c.r) + "," + num(c.g) + "," + num(c.b); }
+// A colour as xcolor's HTML model writes it (8 bits a channel, as in the style file).
+std::string color(const Color& c) {
+  const auto channel = [](double v) {
+    return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+  };
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02X%02X%02X", channel(c.r), channel(c.g), channel(c.b));
+  return buffer;
+}
 
 std::string top_comment(const Document& doc, const Style& style) {
   std::string title = doc.meta.title.empty() ? doc.header.name : doc.meta.title;
@@ -288,6 +299,9 @@ constexpr std::string_view kFontTemplate = R"(
 %% Fonts: the TrueType files the PDF embeds; no ligatures, kerning on, and spaces of the
 %% font's own width that neither stretch nor shrink, so lines break where the PDF's do.
 \ifdefined\directlua \defaultfontfeatures+{RawFeature=-spacekern}\fi % LuaTeX: no kerning at spaces
+% XeTeX: give every word its text, so a glyph that serves two characters (Lato draws
+% U+002D and U+2010 alike) extracts as the character written.
+\ifdefined\XeTeXgenerateactualtext \XeTeXgenerateactualtext=1 \fi
 \setmainfont{<<REGULAR>>}[
   BoldFont={<<BOLD>>},
   ItalicFont={<<ITALIC>>},
@@ -301,9 +315,10 @@ constexpr std::string_view kFontTemplate = R"(
 \providecommand\operatorname[1]{\mathop{\mathrm{#1}}\nolimits}
 
 %% Colours and PDF metadata; links are coloured, without boxes.
-\definecolor{cvtext}{rgb}{<<TEXT_COLOR>>}
-\definecolor{cvaccent}{rgb}{<<ACCENT_COLOR>>}
-\definecolor{cvlink}{rgb}{<<LINK_COLOR>>}
+\definecolor{cvtext}{HTML}{<<TEXT_COLOR>>}
+\definecolor{cvaccent}{HTML}{<<ACCENT_COLOR>>}
+\definecolor{cvmuted}{HTML}{<<MUTED_COLOR>>}
+\definecolor{cvlink}{HTML}{<<LINK_COLOR>>}
 \hypersetup{colorlinks=true, urlcolor=cvlink, linkcolor=cvlink, pdfcreator={cvpress},
   pdftitle={<<TITLE>>},
   pdfauthor={<<AUTHOR>>},
@@ -312,10 +327,13 @@ constexpr std::string_view kFontTemplate = R"(
 )";
 
 constexpr std::string_view kStyleTemplate = R"(
-%% Text styles: font, size, leading, and the face's ascent and descent at that size.
-% #1 font, #2 size, #3 leading (\baselineskip), #4/#5 height/depth of the line strut.
-\newcommand\cv@style[5]{#1\fontsize{#2}{#3}\selectfont\baselineskip=#3\relax
-  \def\cv@strut{\vrule width0bp height#4 depth#5\relax}}
+%% Text styles: font, size, leading, the face's ascent and descent at that size, colour.
+% #1 font, #2 size, #3 leading (\baselineskip), #4/#5 height/depth of the line strut,
+% #6 colour (\cv@ink sets it inside the paragraph). Upper-case styles get their text
+% already in capitals.
+\newcommand\cv@style[6]{#1\fontsize{#2}{#3}\selectfont\baselineskip=#3\relax
+  \def\cv@strut{\vrule width0bp height#4 depth#5\relax}\def\cv@ink{\color{#6}}}
+\let\cv@ink\relax
 )";
 
 constexpr std::string_view kMacroTemplate = R"(
@@ -328,7 +346,7 @@ constexpr std::string_view kMacroTemplate = R"(
   \binoppenalty=10000 \relpenalty=10000 \lineskiplimit=-\maxdimen \lineskip=0bp}
 % One paragraph: #1 its style and indents, #2 its text. The strut makes the first line as
 % tall as the face's ascent, which puts it at the right place at the top of a page.
-\newcommand\cv@par[2]{{\cv@parsettings#1\noindent\cv@strut{#2}\par}}
+\newcommand\cv@par[2]{{\cv@parsettings#1\noindent\cv@strut{\cv@ink#2}\par}}
 \newcommand\cv@ifempty[1]{%
   \if\relax\detokenize{#1}\relax\expandafter\@firstoftwo\else\expandafter\@secondoftwo\fi}
 
@@ -355,55 +373,55 @@ constexpr std::string_view kMacroTemplate = R"(
 % A head line: #2 in style #1, with #4 in style #3 right-aligned on its first line; the
 % text wraps <<DATE_GAP>> short of #4.
 \newcommand\cv@headline[4]{%
-  \setbox\cv@box=\hbox{#3#4}%
-  \cv@par{#1\interlinepenalty=10000
+  \setbox\cv@box=\hbox{{#3\cv@ink#4}}% (the inner group keeps the colour's reset in the box)
+  \cv@par{#1<<CONTENT_SKIP>>\interlinepenalty=10000
     \cv@ifempty{#4}{}{\advance\rightskip by \dimexpr\wd\cv@box+<<DATE_GAP>>\relax}}%
-    {\rlap{\hbox to\linewidth{\hfil\box\cv@box}}#2}}
+    {\rlap{\hbox to<<CONTENT_WIDTH>>{\hfil\box\cv@box}}#2}}<<DATE_LINE>>
 \newcommand\cv@headerline[2]{\cv@ifempty{#2}{}{\nobreak\vskip<<HEADER_GAP>>\relax
   \cv@par{#1<<HEADER_ALIGN>>\interlinepenalty=10000 }{#2}}}
-% The section rule, at the end of the title's last line: pushed to the right margin, it
-% reaches back across the text width; being a zero-width box it changes no line break.
-\newcommand\cv@rule{\nobreak\hskip0bp plus 1fill
-  \llap{\vrule width\linewidth height<<RULE_HEIGHT>> depth<<RULE_DEPTH>>\relax}}
-\newcommand\cv@bulletmark{\llap{\hbox to<<ITEM_INDENT>>{\hskip<<BULLET_OFFSET>>\relax <<BULLET>>\hss}}}
+<<RULE>>
+\newcommand\cv@bulletmark{%
+  \llap{\hbox to<<ITEM_INDENT>>{\hskip<<BULLET_OFFSET>>\relax {<<BULLET_INK>><<BULLET>>}\hss}}}
 
 %% The blocks of a CV, in the order they appear.
-% Header, centred or left: #1 name, #2 headline, #3 tagline, #4 contacts; empty ones are left out.
+% Header, <<HEADER_ALIGN_NAME>>: #1 name, #2 headline, #3 tagline, #4 contacts; empty ones are left out.
 \newcommand\cvheader[4]{%
   \cv@headerline{\cvstylename}{#1}\cv@headerline{\cvstyleheadline}{#2}%
   \cv@headerline{\cvstyletagline}{#3}\cv@headerline{\cvstylecontact}{#4}%
   \vskip<<HEADER_AFTER>>\relax}
-% Section title in the accent colour, with a rule below it from margin to margin.
-\newcommand\cvsection[1]{%
+% Section title<<SECTION_LOOK>>. The optional argument is the title as written,
+% for the PDF's bookmarks, when the title is shown in capitals.
+\newcommand\cvsection[2][]{%
   \ifcv@firstsection\global\cv@firstsectionfalse\else\vskip<<SECTION_BEFORE>>\relax\fi
   \global\advance\cv@sections by 1
-  \cv@par{\cvstylesection\interlinepenalty=10000 }{\color{cvaccent}%
-    \pdfbookmark[1]{#1}{cvsection.\the\cv@sections}#1\cv@rule}%
+  \cv@par{\cvstylesection\interlinepenalty=10000 }{%
+    \cv@ifempty{#1}{\pdfbookmark[1]{#2}{cvsection.\the\cv@sections}}%
+      {\pdfbookmark[1]{#1}{cvsection.\the\cv@sections}}#2\cv@rule}%
   \global\cv@firstblocktrue\global\cv@keepfalse}
-% Entry head: #1 title with #2 (date) on the right; #3 subtitle with #4 (location) on the
+% Entry head: #1 title with #2 (date) <<DATE_PLACE>>; #3 subtitle with #4 (location) on the
 % right, a line left out when both are empty. \cvparagraph and \cvitem calls follow.
 \newcommand\cventry[4]{%
   \cv@ifempty{#3#4}{\cv@block1\global\cv@keepparts=2 }{\cv@block0\global\cv@keepparts=1 }%
   \global\cv@parts=0
-  \cv@headline{\cvstyletitle}{#1}{\cvstylebody}{#2}%
-  \cv@ifempty{#3#4}{}{\nobreak\cv@headline{\cvstylesubtitle}{#3}{\cvstylesubtitle}{#4}}}
+  <<ENTRY_HEAD>>%
+  \cv@ifempty{#3#4}{}{\nobreak\cv@headline{\cvstylesubtitle}{#3}{\cvstylelocation}{#4}}}
 % A paragraph under an entry (summary, venue, link).
-\newcommand\cvparagraph[1]{\cv@part\cv@par{\cvstylebody}{#1}}
+\newcommand\cvparagraph[1]{\cv@part\cv@par{\cvstylebody<<CONTENT_SKIP>>}{#1}}
 % A bullet item under an entry.
-\newcommand\cvitem[1]{\cv@part\cv@par{\cvstylebody\leftskip=<<ITEM_INDENT>>\relax}{\cv@bulletmark#1}}
+\newcommand\cvitem[1]{\cv@part\cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}
 % A one-line entry: #1 the bold label, #2 the details.
-\newcommand\cvoneline[2]{\cv@block1\cv@par{\cvstylebody}{{\bfseries#1} #2}}
+\newcommand\cvoneline[2]{\cv@block1\cv@par{\cvstylebody<<CONTENT_SKIP>>}{{\bfseries#1} #2}}
 % A bullet point of its own.
-\newcommand\cvbullet[1]{\cv@block1\cv@par{\cvstylebody\leftskip=<<ITEM_INDENT>>\relax}{\cv@bulletmark#1}}
+\newcommand\cvbullet[1]{\cv@block1\cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}
 % A numbered paragraph: #1 the number ("1."), #2 the text.
 \newcommand\cvnumbered[2]{\cv@block1%
-  \cv@par{\cvstylebody\leftskip=<<NUMBER_INDENT>>\relax}{\llap{\hbox to<<NUMBER_INDENT>>{#1\hss}}#2}}
+  \cv@par{\cvstylebody\leftskip=<<NUMBER_LEFT>>\relax}{\llap{\hbox to<<NUMBER_INDENT>>{#1\hss}}#2}}
 % A paragraph of text.
-\newcommand\cvtext[1]{\cv@block1\cv@par{\cvstylebody}{#1}}
+\newcommand\cvtext[1]{\cv@block1\cv@par{\cvstylebody<<CONTENT_SKIP>>}{#1}}
 % Footer on every page: "#1 — page N of M", centred, <<FOOT_SKIP>> below the text area.
 \newcommand\cvfooter[1]{\gdef\cv@footername{#1}\pagestyle{cv}\AtEndDocument{\label{cv@lastpage}}}
 \def\ps@cv{\let\@oddhead\@empty\let\@evenhead\@empty
-  \def\@oddfoot{\hfil\cvstylefooter\color{cvtext}%
+  \def\@oddfoot{\hfil\cvstylefooter\cv@ink
     \cv@footername\ — page \thepage\ of \pageref*{cv@lastpage}\hfil}%
   \let\@evenfoot\@oddfoot}
 \pagestyle{empty}
@@ -432,6 +450,7 @@ std::string fonts_and_metadata(const Document& doc, const Style& s) {
                                            {"MONO", font_name(face(s, Face::Mono))},
                                            {"TEXT_COLOR", color(s.text_color)},
                                            {"ACCENT_COLOR", color(s.accent_color)},
+                                           {"MUTED_COLOR", color(s.muted_color)},
                                            {"LINK_COLOR", color(s.link_color)},
                                            {"TITLE", meta(doc.meta.title)},
                                            {"AUTHOR", meta(doc.meta.author)},
@@ -439,11 +458,23 @@ std::string fonts_and_metadata(const Document& doc, const Style& s) {
                                            {"KEYWORDS", meta(doc.meta.keywords)}});
 }
 
+const char* color_name(ColorRole role) {
+  switch (role) {
+    case ColorRole::Accent:
+      return "cvaccent";
+    case ColorRole::Muted:
+      return "cvmuted";
+    default:
+      return "cvtext";
+  }
+}
+
 std::string style_macro(const char* name, const char* what, const TextStyle& text, const Style& s) {
   const FontFace& f = face(s, text.face);
-  return "% " + std::string(what) + "\n\\newcommand\\cvstyle" + name + "{\\cv@style{" +
-         face_switch(text.face) + "}{" + bp(text.size) + "}{" + bp(text.leading) + "}{" +
-         bp(f.ascent * text.size) + "}{" + bp(f.descent * text.size) + "}}\n";
+  return "% " + std::string(what) + (text.text_case == TextCase::Upper ? ", in capitals" : "") +
+         "\n\\newcommand\\cvstyle" + name + "{\\cv@style{" + face_switch(text.face) + "}{" +
+         bp(text.size) + "}{" + bp(text.leading) + "}{" + bp(f.ascent * text.size) + "}{" +
+         bp(f.descent * text.size) + "}{" + color_name(text.color) + "}}\n";
 }
 
 std::string text_styles(const Style& s) {
@@ -452,32 +483,110 @@ std::string text_styles(const Style& s) {
          style_macro("tagline", "tagline", s.tagline_text, s) +
          style_macro("contact", "contacts", s.contact_text, s) +
          style_macro("section", "section titles", s.section_text, s) +
-         style_macro("body", "paragraphs, items, dates", s.body, s) +
+         style_macro("body", "paragraphs and items", s.body, s) +
          style_macro("title", "entry titles", s.title_text, s) +
-         style_macro("subtitle", "entry subtitles and locations", s.subtitle_text, s) +
+         style_macro("subtitle", "entry subtitles", s.subtitle_text, s) +
+         style_macro("date", "entry dates", s.date_text, s) +
+         style_macro("location", "entry locations", s.location_text, s) +
          style_macro("footer", "footer", s.footer_text, s);
 }
 
+constexpr std::string_view kRuleBelow =
+    R"(% The section rule, at the end of the title's last line: pushed to the right margin, it
+% reaches back across the text width; being a zero-width box it changes no line break.
+\newcommand\cv@rule{\nobreak\hskip0bp plus 1fill
+  \llap{{<<RULE_INK>>\vrule width\linewidth height<<RULE_HEIGHT>> depth<<RULE_DEPTH>>\relax}}})";
+
+constexpr std::string_view kRuleAfter =
+    R"(% The section rule, after the title: <<RULE_GAP>> of space that stays on the title's
+% last line, then a rule that fills the line to the right margin (the \kern keeps TeX
+% from dropping the rule as the paragraph's last glue).
+\newcommand\cv@rule{\nobreak\hskip<<RULE_GAP>>\relax{<<RULE_INK>>\nobreak
+  \leaders\hrule height<<RULE_HEIGHT>> depth<<RULE_DEPTH>>\hskip0bp plus 1fill}\kern0bp})";
+
+constexpr std::string_view kRuleNone = R"(% Section titles have no rule.
+\newcommand\cv@rule{})";
+
+constexpr std::string_view kDateLine = R"(
+% A head line with a date column: #2 in style #1, with #4 in style #3 right-aligned in
+% the column left of it, <<DATE_GAP>> short of the text.
+\newcommand\cv@dateline[4]{%
+  \setbox\cv@box=\hbox{{#3\cv@ink#4}}% (the inner group keeps the colour's reset in the box)
+  \cv@par{#1<<CONTENT_SKIP>>\interlinepenalty=10000 }%
+    {\llap{\box\cv@box\hskip<<DATE_GAP>>\relax}#2}})";
+
+std::string section_look(const Style& s) {
+  std::string out =
+      std::string(" in the ") + (s.section_text.color == ColorRole::Accent  ? "accent colour"
+                                 : s.section_text.color == ColorRole::Muted ? "muted colour"
+                                                                            : "text colour");
+  if (s.section_text.text_case == TextCase::Upper) out += " and capitals";
+  switch (s.section_rule) {
+    case SectionRule::Below:
+      return out + ", with a rule below it from margin to margin";
+    case SectionRule::After:
+      return out + ", followed by a rule to the right margin";
+    case SectionRule::None:
+      break;
+  }
+  return out;
+}
+
 std::string block_macros(const Style& s) {
-  const std::string align = s.header_align == Align::Center
-                                ? "\\leftskip=0bp plus 1fil \\rightskip=0bp plus 1fil "
-                                  "\\parfillskip=0bp "
-                                : "";
-  return fill(std::string(kMacroTemplate), {{"SECTION_AFTER", bp(s.section_after.value)},
-                                            {"SECTION_BEFORE", bp(s.section_before.value)},
-                                            {"BLOCK_GAP", bp(s.block_gap.value)},
-                                            {"ITEM_GAP", bp(s.item_gap.value)},
-                                            {"HEADER_GAP", bp(s.header_gap.value)},
-                                            {"HEADER_AFTER", bp(s.header_after.value)},
-                                            {"HEADER_ALIGN", align},
-                                            {"DATE_GAP", bp(s.date_gap)},
-                                            {"RULE_HEIGHT", bp(-s.rule_offset)},
-                                            {"RULE_DEPTH", bp(s.rule_offset + s.rule_width)},
-                                            {"ITEM_INDENT", bp(s.item_indent)},
-                                            {"BULLET_OFFSET", bp(s.bullet_offset)},
-                                            {"BULLET", hard_spaces(soft_text(s.bullet))},
-                                            {"NUMBER_INDENT", bp(s.number_indent)},
-                                            {"FOOT_SKIP", bp(s.footer_skip)}});
+  const bool left_dates = s.dates == DatePlacement::Left;
+  const double content = s.content_indent();
+  std::string align, align_name = "left-aligned";
+  if (s.header_align == Align::Center) {
+    align = "\\leftskip=0bp plus 1fil \\rightskip=0bp plus 1fil \\parfillskip=0bp ";
+    align_name = "centred";
+  } else if (s.header_align == Align::Right) {
+    align = "\\leftskip=0bp plus 1fil \\rightskip=0bp \\parfillskip=0bp ";
+    align_name = "right-aligned";
+  }
+  const std::string_view rule = s.section_rule == SectionRule::Below   ? kRuleBelow
+                                : s.section_rule == SectionRule::After ? kRuleAfter
+                                                                       : kRuleNone;
+  const std::string rule_ink = s.rule_color == s.section_text.color
+                                   ? std::string()
+                                   : "\\color{" + std::string(color_name(s.rule_color)) + "}";
+  const std::string bullet_ink = s.bullet_color == s.body.color
+                                     ? std::string()
+                                     : "\\color{" + std::string(color_name(s.bullet_color)) + "}";
+  const std::string content_skip = content > 0 ? "\\leftskip=" + bp(content) + "\\relax " : "";
+  const std::string content_width =
+      content > 0 ? "\\dimexpr\\linewidth-" + bp(content) + "\\relax" : "\\linewidth";
+  const std::string entry_head = left_dates
+                                     ? "\\cv@dateline{\\cvstyletitle}{#1}{\\cvstyledate}{#2}"
+                                     : "\\cv@headline{\\cvstyletitle}{#1}{\\cvstyledate}{#2}";
+  return fill(std::string(kMacroTemplate),
+              {{"RULE", std::string(rule)},
+               {"DATE_LINE", left_dates ? std::string(kDateLine) : ""},
+               {"ENTRY_HEAD", entry_head},
+               {"DATE_PLACE", left_dates ? "in the date column on the left" : "on the right"},
+               {"SECTION_LOOK", section_look(s)},
+               {"HEADER_ALIGN_NAME", align_name},
+               {"RULE_INK", rule_ink},
+               {"RULE_GAP", bp(s.rule_gap)},
+               {"BULLET_INK", bullet_ink},
+               {"CONTENT_SKIP", content_skip},
+               {"CONTENT_WIDTH", content_width},
+               {"ITEM_LEFT", bp(content + s.item_indent)},
+               {"NUMBER_LEFT", bp(content + s.number_indent)},
+               {"SECTION_AFTER", bp(s.section_after.value)},
+               {"SECTION_BEFORE", bp(s.section_before.value)},
+               {"BLOCK_GAP", bp(s.block_gap.value)},
+               {"ITEM_GAP", bp(s.item_gap.value)},
+               {"HEADER_GAP", bp(s.header_gap.value)},
+               {"HEADER_AFTER", bp(s.header_after.value)},
+               {"HEADER_ALIGN", align},
+               {"DATE_GAP", bp(s.date_gap)},
+               {"RULE_HEIGHT", bp(-s.rule_offset)},
+               {"RULE_DEPTH", bp(s.rule_offset + s.rule_width)},
+               {"ITEM_INDENT", bp(s.item_indent)},
+               {"BULLET_OFFSET", bp(s.bullet_offset)},
+               {"BULLET", hard_spaces(soft_text(s.bullet))},
+               {"NUMBER_INDENT", bp(s.number_indent)},
+               {"FOOT_SKIP", bp(s.footer_skip)}});
 }
 
 // ---------------------------------------------------------------- content
@@ -500,8 +609,11 @@ std::string header(const Header& h, const Style& s) {
     if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
     append(contacts, contact);
   }
-  const std::string parts[] = {soft_text(h.name), rich_text_source(h.headline),
-                               rich_text_source(h.tagline), rich_text_source(contacts)};
+  // Each part in its style's case, as the layout sets it.
+  const std::string parts[] = {soft_text(with_case(h.name, s.name_text.text_case)),
+                               rich_text_source(with_case(h.headline, s.headline_text.text_case)),
+                               rich_text_source(with_case(h.tagline, s.tagline_text.text_case)),
+                               rich_text_source(with_case(contacts, s.contact_text.text_case))};
   bool any = false;
   for (const std::string& part : parts) any = any || !part.empty();
   if (!any) return {};
@@ -511,19 +623,24 @@ std::string header(const Header& h, const Style& s) {
 }
 
 // One block as macro calls; "" for a block without text, which the layout
-// leaves out too.
-std::string block(const Block& b) {
+// leaves out too. Every text is in its style's case.
+std::string block(const Block& b, const Style& s) {
   const RichText none;
-  const RichText& first = b.paragraphs.empty() ? none : b.paragraphs.front();
+  const TextCase body_case = s.body.text_case;
+  const RichText first = with_case(b.paragraphs.empty() ? none : b.paragraphs.front(), body_case);
   if (b.kind != BlockKind::Entry && is_blank_text(first)) return {};
+  const auto text = [&](const RichText& t) { return rich_text_source(with_case(t, body_case)); };
   switch (b.kind) {
     case BlockKind::Entry: {
-      std::string out = call("cventry", {rich_text_source(b.title), soft_text(b.date),
-                                         rich_text_source(b.subtitle), soft_text(b.location)});
+      std::string out =
+          call("cventry", {rich_text_source(with_case(b.title, s.title_text.text_case)),
+                           soft_text(with_case(b.date, s.date_text.text_case)),
+                           rich_text_source(with_case(b.subtitle, s.subtitle_text.text_case)),
+                           soft_text(with_case(b.location, s.location_text.text_case))});
       for (const RichText& p : b.paragraphs)
-        if (!is_blank_text(p)) out += call("cvparagraph", {rich_text_source(p)});
+        if (!is_blank_text(p)) out += call("cvparagraph", {text(p)});
       for (const Item& item : b.items)
-        if (!is_blank_text(item.text)) out += call("cvitem", {rich_text_source(item.text)});
+        if (!is_blank_text(item.text)) out += call("cvitem", {text(item.text)});
       return out;
     }
     case BlockKind::OneLine:
@@ -533,11 +650,20 @@ std::string block(const Block& b) {
     case BlockKind::Bullet:
       return call("cvbullet", {rich_text_source(first)});
     case BlockKind::Numbered:
-      return call("cvnumbered", {soft_text(b.marker), rich_text_source(first)});
+      return call("cvnumbered",
+                  {soft_text(with_case(b.marker, body_case)), rich_text_source(first)});
     case BlockKind::Text:
       break;
   }
   return call("cvtext", {rich_text_source(first)});
+}
+
+// A section title in its style's case; the title as written goes first, as
+// the bookmark's text, when the case changes it.
+std::string section_call(const std::string& title, const Style& s) {
+  const std::string shown = with_case(title, s.section_text.text_case);
+  if (shown == title) return call("cvsection", {soft_text(title)});
+  return "\\cvsection[{" + soft_text(title) + "}]{" + soft_text(shown) + "}\n";
 }
 
 std::string body(const Document& doc, const Style& s) {
@@ -546,9 +672,9 @@ std::string body(const Document& doc, const Style& s) {
   out += "\n" + header(doc.header, s);
   for (const DocSection& section : doc.sections) {
     if (section.blocks.empty()) continue;  // as in the layout
-    out += "\n" + call("cvsection", {soft_text(section.title)});
+    out += "\n" + section_call(section.title, s);
     for (const Block& b : section.blocks)
-      if (const std::string calls = block(b); !calls.empty()) out += "\n" + calls;
+      if (const std::string calls = block(b, s); !calls.empty()) out += "\n" + calls;
   }
   return out + "\n\\end{document}\n";
 }

@@ -234,7 +234,7 @@ TEST_CASE("write_latex: a preamble of named, commented macros in bp", "[latex]")
   CHECK(tex.find("twice") != std::string::npos);
 
   for (const char* macro :
-       {"\\newcommand\\cvheader[4]", "\\newcommand\\cvsection[1]", "\\newcommand\\cventry[4]",
+       {"\\newcommand\\cvheader[4]", "\\newcommand\\cvsection[2][]", "\\newcommand\\cventry[4]",
         "\\newcommand\\cvparagraph[1]", "\\newcommand\\cvitem[1]", "\\newcommand\\cvoneline[2]",
         "\\newcommand\\cvbullet[1]", "\\newcommand\\cvnumbered[2]", "\\newcommand\\cvtext[1]",
         "\\newcommand\\cvfooter[1]"}) {
@@ -257,7 +257,7 @@ TEST_CASE("write_latex: a preamble of named, commented macros in bp", "[latex]")
   CHECK(tex.find("\\cv@style{\\normalfont}{10bp}{12.5bp}{11.96289bp}{4.39453bp}") !=
         std::string::npos);
   CHECK(tex.find("pdfauthor={Ada \\textbackslash{} Lovelace}") != std::string::npos);
-  CHECK(tex.find("\\definecolor{cvlink}{rgb}{0.05,0.25,0.55}") != std::string::npos);
+  CHECK(tex.find("\\definecolor{cvlink}{HTML}{0D408C}") != std::string::npos);
 
   // Every dimension in bp, none in TeX points.
   std::smatch match;
