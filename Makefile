@@ -21,7 +21,7 @@ deps-test:
 	scripts/install-deps.sh test
 
 format:
-	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'bench/*.cpp')
+	clang-format -i $$(git ls-files -co --exclude-standard '*.cpp' '*.h')
 
 clean:
 	rm -rf $(BUILD) out

@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian packages cvpress needs, and nothing when all are present.
 #   scripts/install-deps.sh build   compilers, libraries and the styles' fonts
-#   scripts/install-deps.sh test    the build set plus poppler, qpdf, mupdf, TeX
-# Uses sudo when not root; when it cannot install, prints the exact command.
+#   scripts/install-deps.sh test    the build set plus poppler, qpdf, mupdf, TeX, benchmark
+#                                   and fuzzing tools, and python3's jsonschema
+# The fonts are the `package:` of every face in styles/*.yaml, so a new style
+# brings its fonts along. Uses sudo when not root; when it cannot install,
+# prints the exact command.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
+mapfile -t font_pkgs < <(sed -n 's/.*package: *\([a-z0-9.+-]*\).*/\1/p' styles/*.yaml | sort -u)
 build_pkgs=(
   cmake make g++ pkg-config
   libpodofo-dev libyaml-cpp-dev libfmt-dev libcli11-dev catch2
   libharfbuzz-dev libfreetype-dev libfontconfig-dev fontconfig
-  fonts-sil-charis fonts-lato fonts-dejavu-core
+  "${font_pkgs[@]}"
 )
 test_pkgs=(
-  poppler-utils qpdf mupdf-tools python3
-  texlive-xetex texlive-luatex texlive-latex-recommended
+  poppler-utils qpdf mupdf-tools python3 python3-jsonschema python3-yaml
+  texlive-xetex texlive-luatex texlive-latex-recommended texlive-fonts-recommended
+  libbenchmark-dev hyperfine time clang libclang-rt-14-dev
 )
 
 case "${1:-build}" in

@@ -1,0 +1,174 @@
+#include "cli/build_command.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+#include "cli/output.h"
+#include "fit/fit.h"
+#include "latex/escape.h"
+#include "latex/writer.h"
+#include "layout/coverage.h"
+#include "layout/layout.h"
+#include "load/yaml_loader.h"
+#include "pdf/writer.h"
+#include "style/fonts.h"
+#include "style/style_loader.h"
+#include "tailor/profile.h"
+#include "tailor/tailor.h"
+#include "text/font_book.h"
+
+namespace cvpress {
+namespace {
+
+constexpr int kBadInput = 1;
+constexpr int kUsage = 2;
+constexpr int kOverBudget = 3;
+constexpr int kCannotWrite = 4;
+
+// SOURCE_DATE_EPOCH, else settings.current_date, else none: the same input
+// always gives the same bytes.
+std::string creation_date(const Cv& cv) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && end != epoch) {
+      const std::time_t t = static_cast<std::time_t>(seconds);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buffer[32];
+      std::strftime(buffer, sizeof buffer, "D:%Y%m%d%H%M%SZ", &tm);
+      return buffer;
+    }
+  }
+  if (cv.current_date.year) {
+    return fmt::format("D:{:04}{:02}{:02}000000Z", cv.current_date.year,
+                       cv.current_date.month ? cv.current_date.month : 1,
+                       cv.current_date.day ? cv.current_date.day : 1);
+  }
+  return "";
+}
+
+// Math passes to LaTeX only when every command is on the allow-list; any
+// other is an error at the text's location.
+bool math_is_safe(const Document& doc) {
+  bool safe = true;
+  for_each_text(doc, [&](const RichText& text, const char* field, const SourceLoc& loc) {
+    for (const Span& span : text) {
+      std::string bad;
+      if (span.kind != SpanKind::Math || !check_math(span.text, &bad).empty()) continue;
+      std::cerr << fmt::format(
+          "{}:{}:{}: error: math in {} uses `{}`, which cvpress does not allow\n"
+          "  hint: math may use Greek letters, \\frac, \\sqrt, \\left/\\right, "
+          "\\mathrm-style fonts, operators and spacing commands\n",
+          loc.file, loc.line, loc.col, field, bad);
+      safe = false;
+    }
+  });
+  return safe;
+}
+
+struct Variant {
+  const char* suffix;
+  bool onepage;
+};
+
+}  // namespace
+
+int run_build(const BuildOptions& options) {
+  start_font_lookup();  // fontconfig reads its configuration while the file loads
+  // The profile's overrides and --set change the file before it is read.
+  LoadResult loaded = load_cv_file(options.input, {options.profile, options.overrides});
+  std::cerr << loaded.diags.render(loaded.source);
+  if (loaded.diags.has_errors()) return kBadInput;
+  const Cv& cv = loaded.cv;
+
+  // The command line's filters on top of the profile's (the loader has
+  // checked that the profile exists).
+  const Tailoring flags{options.tags, options.exclude_tags, options.sections, options.since};
+  const Diagnostics flag_problems = check_tailoring(cv, flags);
+  std::cerr << flag_problems.render("");
+  if (flag_problems.has_errors()) return kUsage;
+  const Profile* profile = find_profile(cv, options.profile);
+  const Tailoring how = profile != nullptr ? with_profile(*profile, flags) : flags;
+  const std::string style_name = choose_style(options.style, profile, cv);
+
+  Diagnostics style_problems;  // a built-in name, a RenderCV theme or a style file
+  Style style = load_style(style_name, style_problems);
+  std::cerr << render_style_diagnostics(style_problems);
+  if (style_problems.has_errors()) return kBadInput;
+  const std::string paper = !options.paper.empty() ? options.paper : cv.page_size;
+  if (!paper.empty()) set_paper(style, paper);
+
+  FontBook fonts;
+  const Document tailored = with_soft_breaks(tailor(cv, how), style, fonts);
+  const std::vector<MissingGlyph> missing = find_missing_glyphs(tailored, style, fonts);
+  for (const MissingGlyph& m : missing) {
+    std::cerr << "cvpress: " << (options.strict ? "error" : "warning")
+              << ": missing glyph: " << describe(m) << "\n";
+  }
+  if (options.strict && !missing.empty()) return kBadInput;
+  if (!math_is_safe(tailored)) return kBadInput;
+
+  const std::string stem = std::filesystem::path(options.input).stem().string();
+  const std::string date = creation_date(cv);
+  auto wants = [&](const char* format) {
+    for (const std::string& f : options.formats)
+      if (f == format) return true;
+    return false;
+  };
+
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const Variant variant : {Variant{"full", false}, Variant{"onepage", true}}) {
+    if (options.variant != "all" && options.variant != variant.suffix) continue;
+    Document doc = tailored;
+    doc.footer = !variant.onepage;
+    const int budget = variant.onepage ? 1 : options.max_pages;
+    FitResult fitted;
+    if (budget > 0) {
+      fitted = fit(doc, style, fonts, budget, variant.onepage);
+      if (options.explain) {
+        std::cout << variant.suffix << ":\n";
+        for (const std::string& line : fitted.log) std::cout << "  " << line << "\n";
+      }
+      if (!fitted.fits) {
+        std::cerr << fmt::format(
+            "cvpress: error: the {} CV does not fit {} page{}: what must stay is {:.1f} pt "
+            "(about {:.0f} lines) too long, even with the tightest spacing\n"
+            "  note: {}\n"
+            "  hint: lower the priority of some entries (2-4 may be dropped) or raise the budget\n",
+            variant.suffix, budget, budget == 1 ? "" : "s", fitted.overflow,
+            std::ceil(fitted.overflow / style.body.leading),
+            fitted.log.front().substr(fitted.log.front().find("; ") + 2));
+        return kOverBudget;
+      }
+    } else {
+      fitted.doc = doc;
+      fitted.style = style;
+      fitted.pages = layout(doc, style, fonts);
+    }
+    const std::string base = options.out_dir + "/" + stem + "-" + variant.suffix;
+    try {
+      if (wants("pdf")) {
+        files.emplace_back(base + ".pdf", write_pdf(fitted.pages, fitted.doc.meta, fonts, date));
+      }
+      if (wants("tex")) files.emplace_back(base + ".tex", write_latex(fitted.doc, fitted.style));
+    } catch (const std::exception& e) {
+      std::cerr << "cvpress: error: " << e.what() << "\n";
+      return kCannotWrite;
+    }
+  }
+  if (std::string error = write_files_atomically(files); !error.empty()) {
+    std::cerr << "cvpress: error: " << error << "\n";
+    return kCannotWrite;
+  }
+  for (const auto& file : files) std::cout << "wrote " << file.first << "\n";
+  return 0;
+}
+
+}  // namespace cvpress

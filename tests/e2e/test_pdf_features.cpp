@@ -1,0 +1,147 @@
+// What the direct PDF offers a reader: links, outline, metadata, reading
+// order, page sizes, and no glyph silently missing.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "support.h"
+
+using namespace cvpress::test;
+
+namespace {
+
+const std::string& features() {
+  static const std::string dir = [] {
+    const std::string out = scratch_dir("features");
+    const Run r = run_cvpress("build tests/fixtures/features.yaml -o " + quote(out));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return out;
+  }();
+  return dir;
+}
+
+std::string full_pdf() { return features() + "/features-full.pdf"; }
+
+}  // namespace
+
+TEST_CASE("every URL, DOI, arXiv id and e-mail is a link", "[e2e][pdf]") {
+  const std::string urls = run("pdfinfo -url " + quote(full_pdf())).out;
+  for (const char* url :
+       {"mailto:zofia@example.org", "https://zofia.example.org", "https://github.com/zofia-lm",
+        "https://doi.org/10.1145/3192366.3192379", "https://arxiv.org/abs/2503.01873",
+        "mailto:office@example.org", "https://doi.org/10.1145/3656382",
+        "https://example.org/a/very/long/path/that/keeps/going/"}) {
+    INFO(url);
+    CHECK(urls.find(url) != std::string::npos);
+  }
+}
+
+TEST_CASE("the outline has one entry per section, in order", "[e2e][pdf]") {
+  if (!have_tool("mutool")) {
+    WARN("mutool not installed: skipped");
+    return;
+  }
+  const std::string outline = run("mutool show " + quote(full_pdf()) + " outline").out;
+  size_t at = 0;
+  for (const char* title : {"\"Summary\"", "\"Experience\"", "\"Publications\"", "\"Skills\""}) {
+    INFO(title << " in " << outline);
+    const size_t found = outline.find(title, at);
+    REQUIRE(found != std::string::npos);
+    at = found;
+  }
+}
+
+TEST_CASE("metadata: title, author, subject, keywords, creator", "[e2e][pdf]") {
+  const std::string info = run("pdfinfo " + quote(full_pdf())).out;
+  CHECK(info.find("Title:           Zofia Łukasiewicz-Müller — CV") != std::string::npos);
+  CHECK(info.find("Author:          Zofia Łukasiewicz-Müller") != std::string::npos);
+  CHECK(info.find("Subject:         Compiler Engineer") != std::string::npos);
+  CHECK(info.find("Creator:         cvpress") != std::string::npos);
+  CHECK(info.find("Keywords:") != std::string::npos);
+}
+
+TEST_CASE("text extracts verbatim in reading order", "[e2e][pdf]") {
+  const std::string text = pdf_text(full_pdf());
+  size_t at = 0;
+  for (const char* piece :
+       {"Zofia Łukasiewicz-Müller", "Compiler Engineer", "Kraków, Poland", "Summary",
+        "Writes compilers;", "Experience", "Example Systems", "Senior Compiler Engineer",
+        "Publications", "Fast Register Allocation for Everyone", "PLDI 2024", "Skills",
+        "Languages: C++, Rust, OCaml"}) {
+    INFO(piece);
+    const size_t found = text.find(piece, at);
+    CHECK(found != std::string::npos);
+    if (found != std::string::npos) at = found;
+  }
+}
+
+TEST_CASE("nothing crosses the right margin, not even an over-long word", "[e2e][pdf]") {
+  const std::string boxes = run("pdftotext -bbox " + quote(full_pdf()) + " -").out;
+  std::istringstream in(boxes);
+  std::string line;
+  int words = 0;
+  while (std::getline(in, line)) {
+    const size_t at = line.find("xMax=\"");
+    if (line.find("<word") == std::string::npos || at == std::string::npos) continue;
+    ++words;
+    const double x_max = std::stod(line.substr(at + 6));
+    INFO(line);
+    CHECK(x_max <= 595.28 - 54 + 0.5);
+  }
+  CHECK(words > 50);
+}
+
+TEST_CASE("A4 by default, US Letter on request", "[e2e][pdf]") {
+  CHECK(run("pdfinfo " + quote(full_pdf())).out.find("595.276 x 841.89 pts (A4)") !=
+        std::string::npos);
+  const std::string out = scratch_dir("letter");
+  REQUIRE(
+      run_cvpress("build tests/fixtures/features.yaml --paper letter --format pdf -o " + quote(out))
+          .status == 0);
+  CHECK(run("pdfinfo " + quote(out + "/features-full.pdf")).out.find("612 x 792 pts (letter)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a character no font has is reported, and an error with --strict", "[e2e][pdf]") {
+  const std::string dir = scratch_dir("missing-glyph");
+  write_file(dir + "/cjk.yaml",
+             "cv:\n  name: Wang Xiaoming\n  sections:\n    about:\n      - My name is 王小明.\n");
+  Run r = run_cvpress("build cjk.yaml --format pdf -o out", dir);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("warning: missing glyph: U+738B '王' in text (cjk.yaml:5:9)") !=
+        std::string::npos);
+  INFO(r.out);
+
+  const std::string strict = scratch_dir("missing-glyph-strict");
+  write_file(strict + "/cjk.yaml", read_file(dir + "/cjk.yaml"));
+  r = run_cvpress("build cjk.yaml --strict -o out", strict);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("error: missing glyph: U+738B") != std::string::npos);
+  CHECK_FALSE(exists(strict + "/out"));
+}
+
+TEST_CASE("the full CV has a footer with page N of M", "[e2e][pdf]") {
+  const std::string dir = scratch_dir("footer");
+  REQUIRE(run_cvpress("build cv.yaml --variant full --format pdf -o " + quote(dir)).status == 0);
+  const std::string pdf = dir + "/cv-full.pdf";
+  const int pages = pdf_pages(pdf);
+  REQUIRE(pages >= 2);
+  for (int p = 1; p <= pages; ++p) {
+    const std::string text = pdf_text(pdf, "-f " + std::to_string(p) + " -l " + std::to_string(p));
+    CHECK(text.find("Dr. Long Cheng — page " + std::to_string(p) + " of " +
+                    std::to_string(pages)) != std::string::npos);
+  }
+}
+
+TEST_CASE("math with a command outside the allow-list is a located error", "[e2e][tex]") {
+  const std::string dir = scratch_dir("bad-math");
+  write_file(dir + "/math.yaml",
+             "cv:\n  name: M\n  sections:\n    s:\n      - name: Entry\n        highlights:\n"
+             "          - 'Fine $$\\alpha^2$$ but $$\\input{/etc/passwd}$$'\n");
+  const Run r = run_cvpress("build math.yaml -o out", dir);
+  INFO(r.out);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("math.yaml:7:13: error: math in highlight uses `\\input`") != std::string::npos);
+  CHECK_FALSE(exists(dir + "/out"));
+}
