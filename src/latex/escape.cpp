@@ -5,68 +5,10 @@
 #include <optional>
 #include <unordered_map>
 
+#include "text/utf8.h"
+
 namespace cvpress {
 namespace {
-
-// ---------------------------------------------------------------- UTF-8
-
-// Decodes the code point at `s[i]` and advances `i` past it; returns nothing
-// (and skips one byte) for an invalid or overlong sequence or a surrogate.
-std::optional<char32_t> next_code_point(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  int extra = 0;
-  char32_t cp = 0;
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    extra = 1, cp = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2, cp = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3, cp = lead & 0x07;
-  } else {
-    ++i;
-    return std::nullopt;
-  }
-  if (i + extra >= s.size()) {
-    ++i;
-    return std::nullopt;
-  }
-  for (int k = 1; k <= extra; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return std::nullopt;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr char32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < kMinimum[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return std::nullopt;
-  }
-  i += extra + 1;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool is_line_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
@@ -262,13 +204,6 @@ class MathChecker {
 
   static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-  // Bytes in the UTF-8 sequence starting at `at` (1 for ASCII and stray bytes).
-  std::size_t utf8_length(std::size_t at) const {
-    const auto lead = static_cast<unsigned char>(s_[at]);
-    const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    return std::min(n, s_.size() - at);
-  }
-
   void skip_spaces() {
     while (pos_ < s_.size() && is_space(s_[pos_])) ++pos_;
   }
@@ -276,10 +211,11 @@ class MathChecker {
   MathToken peek() {
     skip_spaces();
     if (pos_ >= s_.size()) return {};
-    if (s_[pos_] != '\\') return {MathToken::Char, s_.substr(pos_, utf8_length(pos_))};
+    if (s_[pos_] != '\\') return {MathToken::Char, s_.substr(pos_, utf8_lead_length(s_, pos_))};
     std::size_t end = pos_ + 1;
     if (end >= s_.size()) return {MathToken::Symbol, {}};  // a trailing backslash
-    if (!is_ascii_letter(s_[end])) return {MathToken::Symbol, s_.substr(end, utf8_length(end))};
+    if (!is_ascii_letter(s_[end]))
+      return {MathToken::Symbol, s_.substr(end, utf8_lead_length(s_, end))};
     while (end < s_.size() && is_ascii_letter(s_[end])) ++end;
     return {MathToken::Word, s_.substr(pos_ + 1, end - pos_ - 1)};
   }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "text/font_book.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -28,11 +29,6 @@ Face span_face(const Span& span, Face base) {
 
 namespace {
 
-// Length in bytes of the UTF-8 sequence starting with `c`.
-size_t utf8_length(unsigned char c) {
-  return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-}
-
 // Cuts a word wider than `width` into pieces that each fit (at least one
 // character per line).
 std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
@@ -43,7 +39,7 @@ std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
       size_t end = start;
       size_t best = start;
       while (end < piece.text.size()) {
-        size_t next = std::min(piece.text.size(), end + utf8_length(piece.text[end]));
+        size_t next = std::min(piece.text.size(), end + utf8_lead_length(piece.text, end));
         double w = fonts.width(piece.font, std::string_view(piece.text).substr(start, next - start),
                                piece.size);
         if (parts.back().width + w > width + kEpsilon &&

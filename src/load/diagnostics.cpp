@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "text/utf8.h"
+
 namespace cvpress {
 namespace {
 
@@ -12,20 +14,18 @@ namespace {
 // caret, at most this many bytes wide.
 constexpr std::size_t kMaxShownBytes = 200;
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Byte offset of the `chars`-th UTF-8 character of `line` (or its end).
 std::size_t byte_offset(std::string_view line, int chars) {
   std::size_t i = 0;
   for (int n = 0; n < chars && i < line.size(); ++n) {
     ++i;
-    while (i < line.size() && is_continuation(line[i])) ++i;
+    while (i < line.size() && is_utf8_continuation(line[i])) ++i;
   }
   return i;
 }
 
 std::size_t char_boundary(std::string_view line, std::size_t i) {
-  while (i < line.size() && is_continuation(line[i])) ++i;
+  while (i < line.size() && is_utf8_continuation(line[i])) ++i;
   return i;
 }
 
@@ -64,16 +64,9 @@ std::string printable(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     const auto u = static_cast<unsigned char>(s[i]);
-    std::size_t length = u < 0x80                 ? 1
-                         : u >= 0xC2 && u <= 0xDF ? 2
-                         : u >= 0xE0 && u <= 0xEF ? 3
-                         : u >= 0xF0 && u <= 0xF4 ? 4
-                                                  : 0;
-    for (std::size_t k = 1; k < length; ++k) {
-      if (i + k >= s.size() || !is_continuation(s[i + k])) length = 0;
-    }
+    const std::size_t length = utf8_sequence_length(s, i);
     if (length == 0) {
-      if (!is_continuation(s[i])) out += '?';
+      if (!is_utf8_continuation(s[i])) out += '?';
       ++i;
     } else if (length == 1) {
       out += (u < 0x20 && u != '\t') || u == 0x7F ? '?' : s[i];
@@ -105,7 +98,7 @@ std::string quote_line(std::string_view line, int col) {
   for (std::size_t i = 0; i < caret && i < line.size(); ++i) {
     if (line[i] == '\t')
       pad += '\t';
-    else if (!is_continuation(line[i]))
+    else if (!is_utf8_continuation(line[i]))
       pad += ' ';
   }
   return out + pad + "^\n";

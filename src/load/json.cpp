@@ -6,56 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "text/utf8.h"
+
 namespace cvpress {
 namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of the valid UTF-8 sequence at text[i], or 0 (overlong forms,
-// surrogates and code points past U+10FFFF are not valid).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char first = byte(i);
-  if (first < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;
-  if (first >= 0xC2 && first <= 0xDF) {
-    length = 2;
-  } else if (first >= 0xE0 && first <= 0xEF) {
-    length = 3;
-    if (first == 0xE0) low = 0xA0;
-    if (first == 0xED) high = 0x9F;
-  } else if (first >= 0xF0 && first <= 0xF4) {
-    length = 4;
-    if (first == 0xF0) low = 0x90;
-    if (first == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (!is_continuation(byte(i + k))) return 0;
-  }
-  return length;
-}
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
 
 // Thrown inside the parser only, caught by parse_json.
 struct SyntaxError {
@@ -90,7 +44,7 @@ class Parser {
       if (c == '\n') {
         ++mark_line_;
         mark_col_ = 1;
-      } else if (!is_continuation(c)) {
+      } else if (!is_utf8_continuation(static_cast<char>(c))) {
         ++mark_col_;
       }
     }
@@ -167,7 +121,7 @@ class Parser {
   std::string shown(std::size_t at) const {
     const auto c = static_cast<unsigned char>(text_[at]);
     if (c >= 0x21 && c < 0x7F) return fmt::format("`{}`", static_cast<char>(c));
-    const std::size_t length = utf8_length(text_, at);
+    const std::size_t length = utf8_sequence_length(text_, at);
     if (length > 1) return fmt::format("`{}`", text_.substr(at, length));
     return fmt::format("the byte 0x{:02X}", c);
   }
@@ -354,7 +308,7 @@ class Parser {
         fail(pos_, fmt::format("control character U+{:04X} inside a string", c),
              c == '\t' ? "write a tab as \\t" : "write it as \\u00XX, or remove it");
       }
-      const std::size_t length = utf8_length(text_, pos_);
+      const std::size_t length = utf8_sequence_length(text_, pos_);
       if (length == 0) {
         fail(pos_, fmt::format("invalid UTF-8 byte 0x{:02X}", c), "save the file as UTF-8 text");
       }

@@ -25,6 +25,7 @@
 #include "load/yaml_syntax.h"
 #include "model/section_name.h"
 #include "text/markup.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -33,7 +34,6 @@ namespace {
 // Text helpers
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -91,7 +91,7 @@ class LineIndex {
     const std::string_view text = text_.substr(starts_[index]);
     int chars = 0;
     for (std::size_t i = 0; i < static_cast<std::size_t>(byte_col) && i < text.size(); ++i) {
-      if (!is_continuation(text[i])) ++chars;
+      if (!is_utf8_continuation(text[i])) ++chars;
     }
     return {file_, line + 1, chars + 1};
   }
@@ -110,34 +110,6 @@ class LineIndex {
   std::vector<std::size_t> starts_;
 };
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not valid
-// (overlong forms, surrogates and code points past U+10FFFF are not).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char first = byte(i);
-  if (first < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-  if (first >= 0xC2 && first <= 0xDF) {
-    length = 2;
-  } else if (first >= 0xE0 && first <= 0xEF) {
-    length = 3;
-    if (first == 0xE0) low = 0xA0;
-    if (first == 0xED) high = 0x9F;
-  } else if (first >= 0xF0 && first <= 0xF4) {
-    length = 4;
-    if (first == 0xF0) low = 0x90;
-    if (first == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (!is_continuation(text[i + k])) return 0;
-  }
-  return length;
-}
-
 // YAML allows no C0 control character but tab and line ends, and no DEL.
 bool is_forbidden_control(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -147,7 +119,7 @@ bool is_forbidden_control(char c) {
 void check_encoding(std::string_view text, const LineIndex& lines, Diagnostics& diags) {
   std::size_t problems = 0, first_unshown = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_length(text, i);
+    const std::size_t length = utf8_sequence_length(text, i);
     const auto byte = static_cast<unsigned char>(text[i]);
     std::string message;
     if (length == 0) {

@@ -5,34 +5,23 @@
 
 #include <fmt/format.h>
 
+#include "text/utf8.h"
+
 namespace cvpress {
 namespace {
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 int chars(std::string_view s) {
   return static_cast<int>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !is_continuation(c); }));
+      std::count_if(s.begin(), s.end(), [](char c) { return !is_utf8_continuation(c); }));
 }
 
-// The code point of the UTF-8 sequence at s[i] (the input is valid UTF-8 as
-// far as the writer cares; an invalid byte is returned as itself), and its length.
+// The code point of the UTF-8 sequence at s[i] (an invalid byte is returned
+// as itself), and its length.
 std::pair<unsigned, std::size_t> decode(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char first = b(i);
-  std::size_t length = first < 0x80    ? 1
-                       : first >= 0xF0 ? 4
-                       : first >= 0xE0 ? 3
-                       : first >= 0xC0 ? 2
-                                       : 1;
-  if (i + length > s.size()) length = 1;
-  for (std::size_t k = 1; k < length; ++k) {
-    if (!is_continuation(s[i + k])) length = 1;
-  }
-  if (length == 1) return {first, 1};
-  unsigned code = first & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (b(i + k) & 0x3F);
-  return {code, length};
+  const std::size_t length = utf8_sequence_length(s, i);
+  if (length <= 1) return {static_cast<unsigned char>(s[i]), 1};
+  std::size_t at = i;
+  return {static_cast<unsigned>(*next_code_point(s, at)), length};
 }
 
 // Characters that YAML reads as line breaks or that cvpress's loader refuses

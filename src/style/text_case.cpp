@@ -1,5 +1,9 @@
 #include "style/text_case.h"
 
+#include <optional>
+
+#include "text/utf8.h"
+
 namespace cvpress {
 namespace {
 
@@ -42,55 +46,24 @@ char32_t upper(char32_t c) {
   return c;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 }  // namespace
 
 std::string to_upper(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const std::size_t len = b < 0x80         ? 1
-                            : (b >> 5) == 6  ? 2
-                            : (b >> 4) == 14 ? 3
-                            : (b >> 3) == 30 ? 4
-                                             : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    char32_t c = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      ok = (cc >> 6) == 2;
-      c = (c << 6) | (cc & 0x3F);
-    }
-    if (!ok) {  // not UTF-8: copy the byte as it is
-      out += s[i];
-      ++i;
+    const std::size_t start = i;
+    const std::optional<char32_t> c = next_code_point(s, i);
+    if (!c) {  // not UTF-8: copy the byte as it is
+      out += s[start];
       continue;
     }
-    const char32_t u = upper(c);
-    if (u == c) {
-      out.append(s.substr(i, len));
+    const char32_t u = upper(*c);
+    if (u == *c) {
+      out.append(s.substr(start, i - start));
     } else {
       append_utf8(out, u);
     }
-    i += len;
   }
   return out;
 }

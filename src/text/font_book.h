@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "layout/page.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 
@@ -52,9 +53,5 @@ class FontBook {
   std::vector<std::unique_ptr<Font>> fonts_;
   std::vector<std::string> files_;
 };
-
-// Decodes UTF-8; invalid bytes become U+FFFD.
-std::u32string decode_utf8(std::string_view text);
-std::string encode_utf8(std::u32string_view text);
 
 }  // namespace cvpress

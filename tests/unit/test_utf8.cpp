@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include "text/utf8.h"
+
+using namespace cvpress;
+
+TEST_CASE("utf8: well-formed sequences decode and encode back", "[utf8]") {
+  const std::string text = "a\xC3\xA9\xE7\x8E\x8B\xF0\x9F\x98\x80";  // a é 王 😀
+  CHECK(decode_utf8(text) == U"a\u00E9\u738B\U0001F600");
+  CHECK(encode_utf8(decode_utf8(text)) == text);
+  CHECK(utf8_length(text) == 4);
+  CHECK(utf8_sequence_length(text, 1) == 2);
+  CHECK(utf8_sequence_length(text, 3) == 3);
+  CHECK(utf8_sequence_length(text, 6) == 4);
+}
+
+TEST_CASE("utf8: malformed bytes are refused one at a time", "[utf8]") {
+  for (const std::string bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                "\x80", "\xFF", "\xE2\x82"}) {
+    INFO("bytes: " << bad.size());
+    CHECK(utf8_sequence_length(bad, 0) == 0);
+    std::size_t i = 0;
+    CHECK_FALSE(next_code_point(bad, i).has_value());
+    CHECK(i == 1);
+    CHECK(decode_utf8(bad).find(U'\uFFFD') == 0);
+  }
+  CHECK(utf8_lead_length("\xE2\x82", 0) == 2);  // clipped to the text
+}
