@@ -106,7 +106,7 @@ int run_build(const BuildOptions& options) {
   if (!paper.empty()) set_paper(style, paper);
 
   FontBook fonts;
-  const Document tailored = with_soft_breaks(tailor(cv, how), style, fonts);
+  const Document tailored = prepare_for_style(tailor(cv, how), style, fonts);
   const std::vector<MissingGlyph> missing = find_missing_glyphs(tailored, style, fonts);
   for (const MissingGlyph& m : missing) {
     std::cerr << "cvpress: " << (options.strict ? "error" : "warning")

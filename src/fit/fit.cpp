@@ -80,9 +80,14 @@ Slots slots_of(const Document& doc, const std::vector<Candidate>& order) {
   return slots;
 }
 
+// Which candidates are dropped, one flag per candidate of the drop order
+// (bytes, not std::vector<bool>: without() reads one per block and item).
+using Drops = std::vector<char>;
+
 // The document without the dropped candidates. Called once per layout the
-// fitter tries: it copies only what stays.
-Document without(const Document& doc, const Slots& slots, const std::vector<bool>& dropped) {
+// fitter tries, on documents of which most is dropped: it copies only what
+// stays, each vector made at its final size.
+Document without(const Document& doc, const Slots& slots, const Drops& dropped) {
   auto gone = [&](long candidate) { return candidate >= 0 && dropped[candidate]; };
   Document out;  // every member of doc but its sections
   out.header = doc.header;
@@ -91,16 +96,28 @@ Document without(const Document& doc, const Slots& slots, const std::vector<bool
   for (size_t s = 0; s < doc.sections.size(); ++s) {
     const std::vector<Block>& blocks = doc.sections[s].blocks;
     const long* candidates = slots.block.data() + slots.first_block[s];
-    DocSection* section = nullptr;
+    const size_t kept = static_cast<size_t>(
+        std::count_if(candidates, candidates + blocks.size(), [&](long c) { return !gone(c); }));
+    if (kept == 0) continue;
+    DocSection& section = out.sections.emplace_back(DocSection{doc.sections[s].title, {}});
+    section.blocks.reserve(kept);
     for (size_t b = 0; b < blocks.size(); ++b) {
       if (gone(candidates[b])) continue;
-      if (!section) section = &out.sections.emplace_back(DocSection{doc.sections[s].title, {}});
-      const size_t first_item = slots.first_item[slots.first_block[s] + b];
-      Block& block = section->blocks.emplace_back(blocks[b]);
-      for (size_t i = block.items.size(); i-- > 0;) {
-        if (gone(slots.item[first_item + i]))
-          block.items.erase(block.items.begin() + static_cast<long>(i));
+      const long* item_candidates = slots.item.data() + slots.first_item[slots.first_block[s] + b];
+      const std::vector<Item>& items = blocks[b].items;
+      if (std::none_of(item_candidates, item_candidates + items.size(), gone)) {
+        section.blocks.push_back(blocks[b]);
+        continue;
       }
+      Block& block = section.blocks.emplace_back();
+      block = blocks[b];  // then the dropped items go
+      size_t to = 0;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (gone(item_candidates[i])) continue;
+        if (to != i) block.items[to] = std::move(block.items[i]);
+        ++to;
+      }
+      block.items.resize(to);
     }
   }
   return out;
@@ -162,20 +179,22 @@ Style with_spacing(const Style& style, double t) {
 }
 
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
-              bool drop_full_only) {
+              bool drop_full_only, const FitOptions& options) {
   const std::vector<Candidate> order = drop_order(doc);
   const Slots slots = slots_of(doc, order);
-  const std::shared_ptr<LayoutCache> cache = make_layout_cache();
+  std::shared_ptr<LayoutCache> own_cache;
+  if (!options.cache) own_cache = make_layout_cache();
+  LayoutCache* const cache = options.cache ? options.cache : own_cache.get();
   const Style tight = with_spacing(style, -1);
-  auto layout_of = [&](const std::vector<bool>& drop, const Style& s) {
-    return measure_layout(without(doc, slots, drop), s, fonts, cache.get());
+  auto layout_of = [&](const Drops& drop, const Style& s) {
+    return measure_layout(without(doc, slots, drop), s, fonts, cache);
   };
-  auto fits = [&](const std::vector<bool>& drop) {
+  auto fits = [&](const Drops& drop) {
     return static_cast<int>(layout_of(drop, tight).pages.size()) <= max_pages;
   };
   auto prefix = [&](size_t k) {
-    std::vector<bool> d(order.size(), false);
-    std::fill(d.begin(), d.begin() + static_cast<long>(k), true);
+    Drops d(order.size(), 0);
+    std::fill(d.begin(), d.begin() + static_cast<long>(k), 1);
     return d;
   };
 
@@ -197,7 +216,7 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
       }
     }
   }
-  std::vector<bool> dropped = prefix(lo);
+  Drops dropped = prefix(lo);
   // Walk back: the most important drops first, each kept if it fits again.
   // A bullet whose entry stays dropped (entries come later in the order, so
   // they are decided first) changes nothing: it is restored without a layout
@@ -205,12 +224,12 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
   // each step keeps it so).
   const bool kept_fits = lo < order.size();
   for (size_t k = lo; k-- > forced;) {
-    dropped[k] = false;
+    dropped[k] = 0;
     if (kept_fits && order[k].item >= 0) {
       const long entry = slots.block[slots.first_block[order[k].section] + order[k].block];
       if (entry >= 0 && dropped[entry]) continue;
     }
-    if (!fits(dropped)) dropped[k] = true;
+    if (!fits(dropped)) dropped[k] = 1;
   }
 
   FitResult result;
@@ -218,19 +237,19 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
   // Share the spare space out: the loosest spacing that still fits.
   double low = -1, high = 1;
   if (static_cast<int>(
-          measure_layout(result.doc, with_spacing(style, high), fonts, cache.get()).pages.size()) <=
+          measure_layout(result.doc, with_spacing(style, high), fonts, cache).pages.size()) <=
       max_pages) {
     low = high;
   }
   for (int i = 0; i < 24 && high - low > 1e-4; ++i) {
     const double mid = (low + high) / 2;
     const bool ok =
-        static_cast<int>(measure_layout(result.doc, with_spacing(style, mid), fonts, cache.get())
+        static_cast<int>(measure_layout(result.doc, with_spacing(style, mid), fonts, cache)
                              .pages.size()) <= max_pages;
     (ok ? low : high) = mid;
   }
   result.style = with_spacing(style, low);
-  result.pages = layout(result.doc, result.style, fonts, cache.get());
+  result.pages = layout(result.doc, result.style, fonts, cache);
   result.fits = static_cast<int>(result.pages.pages.size()) <= max_pages;
   if (!result.fits) {
     result.overflow = overflow(result.pages, result.style, max_pages);
@@ -239,11 +258,12 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
                                      pinned_summary(result.doc)));
   }
 
-  // Explain each drop with the height it would add back (measured on one
-  // endless page, so page breaks do not blur it).
+  // Explain each drop, when asked with the height it would add back
+  // (measured on one endless page, so page breaks do not blur it).
   Style endless = result.style;
   endless.page_height = 1e7;
-  const double height = measure_layout(result.doc, endless, fonts, cache.get()).content_bottom;
+  const double height =
+      options.explain ? measure_layout(result.doc, endless, fonts, cache).content_bottom : 0;
   // The item candidates of each block, and the dropped blocks.
   std::map<std::pair<size_t, size_t>, std::vector<size_t>> items_of;
   std::set<std::pair<size_t, size_t>> gone;
@@ -256,12 +276,12 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
     if (order[k].item >= 0 && gone.count({order[k].section, order[k].block}))
       continue;  // said with its entry
     std::string why = k < forced ? "full CV only" : "to fit";
-    if (k >= forced) {
-      std::vector<bool> back = dropped;
-      back[k] = false;
+    if (k >= forced && options.explain) {
+      Drops back = dropped;
+      back[k] = 0;
       if (order[k].item < 0) {  // the entry comes back with its kept bullets
         for (size_t j : items_of[{order[k].section, order[k].block}]) {
-          if (j >= lo) back[j] = false;
+          if (j >= lo) back[j] = 0;
         }
       }
       why += fmt::format(", frees {:.1f} pt", layout_of(back, endless).content_bottom - height);
@@ -270,7 +290,7 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
   }
   result.log.push_back(
       fmt::format("spacing: {:+.0f}% of the style's range ({} of {} candidates kept)", low * 100,
-                  std::count(dropped.begin(), dropped.end(), false), dropped.size()));
+                  std::count(dropped.begin(), dropped.end(), 0), dropped.size()));
   return result;
 }
 

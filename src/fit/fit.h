@@ -14,6 +14,19 @@
 namespace cvpress {
 
 class FontBook;
+struct LayoutCache;
+
+// How fit() goes about its work; what it decides is the same either way.
+struct FitOptions {
+  // Measure the height each drop would free, for FitResult::log (--explain):
+  // one more trial layout per dropped item. Without it the log still says
+  // what was dropped and why.
+  bool explain = false;
+  // Paragraphs already broken by other layouts of this document in this
+  // style (e.g. the full variant's), shared so they are not broken again;
+  // the fitter makes a cache of its own when null.
+  LayoutCache* cache = nullptr;
+};
 
 struct FitResult {
   Document doc;  // what stays
@@ -30,7 +43,7 @@ struct FitResult {
 // again; then shares the spare space out by stretching the gaps within the
 // style's bounds. Priority 1 is never dropped.
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
-              bool drop_full_only);
+              bool drop_full_only, const FitOptions& options = {});
 
 // The style with every gap moved from its value towards its min (t < 0) or
 // its max (t > 0); t in [-1, 1].

@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "latex/escape.h"
 #include "style/text_case.h"
+#include "text/fallback.h"
 
 #ifndef CVPRESS_VERSION
 #define CVPRESS_VERSION "dev"
@@ -101,10 +103,17 @@ RichText trimmed(RichText text) {
   return text;
 }
 
-// The font switches for a span: code is always the mono face.
+// The command that selects fallback font k (1-based): \cvfallbacka, \cvfallbackb, ...
+std::string fallback_command(int k) { return "\\cvfallback" + std::string(1, static_cast<char>('a' + k - 1)); }
+
+// The font switches for a span: code is always the mono face, and its
+// fallback the fallback font's regular face, as in the layout.
 std::string span_switches(const Span& span) {
+  if (span.kind == SpanKind::Code && span.fallback > 0)
+    return fallback_command(span.fallback) + "\\mdseries\\upshape";
   if (span.kind == SpanKind::Code) return "\\ttfamily";
   std::string out;
+  if (span.fallback > 0) out += fallback_command(span.fallback);
   if (span.bold) out += "\\bfseries";
   if (span.italic) out += "\\itshape";
   return out;
@@ -126,11 +135,12 @@ std::string math_source(std::string_view tex, bool after_math) {
   return (after_math ? "{}$" : "$") + math + "$";  // `$$` would open display math
 }
 
-// Rich text as TeX with soft spaces; see latex_rich_text.
-std::string rich_text_source(const RichText& text) {
+// Rich text as TeX with soft spaces, each run in the font the layout sets it
+// in; see latex_rich_text.
+std::string rich_text_source(const RichText& text, const FallbackMap& fallback) {
   std::string out;
   bool after_space = false;  // the text so far ends with a space
-  for (Span span : trimmed(text)) {
+  for (Span span : with_fallback(trimmed(text), fallback)) {
     const bool math = is_tex_math(span);
     // Spaces at a span boundary make one space, in the font of the first.
     if (after_space && !math) span.text.erase(0, span.text.find_first_not_of(" \t\n\r"));
@@ -150,6 +160,11 @@ std::string rich_text_source(const RichText& text) {
     out += "{" + switches + separator + body + "}";
   }
   return out;
+}
+
+// A plain text field (name, date, location, ...) as rich_text_source sets it.
+std::string text_source(std::string_view text, const FallbackMap& fallback) {
+  return rich_text_source(plain(std::string(text)), fallback);
 }
 
 // "**Label:** details" split into label and details, when the paragraph
@@ -312,7 +327,7 @@ constexpr std::string_view kFontTemplate = R"(
   BoldFont={<<MONO>>}, ItalicFont={<<MONO>>}, BoldItalicFont={<<MONO>>},
   Ligatures={CommonOff,TeXOff}, Kerning=On, WordSpace={1,0,0}, PunctuationSpace=WordSpace,
   HyphenChar=None]
-\providecommand\operatorname[1]{\mathop{\mathrm{#1}}\nolimits}
+<<FALLBACK>>\providecommand\operatorname[1]{\mathop{\mathrm{#1}}\nolimits}
 
 %% Colours and PDF metadata; links are coloured, without boxes.
 \definecolor{cvtext}{HTML}{<<TEXT_COLOR>>}
@@ -441,9 +456,28 @@ std::string page_setup(const Style& s) {
                {"TOP_SKIP", bp(body_ascent)}});
 }
 
+// One font family per fallback font the document uses, with the features of
+// the main fonts: a run in it is {\cvfallbacka ...}.
+std::string fallback_fonts(const Document& doc, const Style& s) {
+  std::set<int> used;
+  for (const auto& entry : doc.fallback) used.insert(entry.second);
+  if (used.empty()) return {};
+  std::string out =
+      "% Fallback fonts, for the characters the fonts above lack (each run is set in one):\n";
+  for (const int k : used) {
+    const FallbackFont& f = s.fallbacks[static_cast<std::size_t>(k - 1)];
+    out += "\\newfontfamily" + fallback_command(k) + "{" + font_name(f.faces[0]) +
+           "}[\n  BoldFont={" + font_name(f.faces[1]) + "}, ItalicFont={" +
+           font_name(f.faces[2]) + "}, BoldItalicFont={" + font_name(f.faces[3]) + "},\n" +
+           "  Ligatures={CommonOff,TeXOff}, Kerning=On, WordSpace={1,0,0}, "
+           "PunctuationSpace=WordSpace,\n  HyphenChar=None]\n";
+  }
+  return out;
+}
+
 std::string fonts_and_metadata(const Document& doc, const Style& s) {
   const auto meta = [](const std::string& text) { return hard_spaces(soft_text(text)); };
-  return fill(std::string(kFontTemplate), {{"REGULAR", font_name(face(s, Face::Regular))},
+  return fill(std::string(kFontTemplate), {{"FALLBACK", fallback_fonts(doc, s)},{"REGULAR", font_name(face(s, Face::Regular))},
                                            {"BOLD", font_name(face(s, Face::Bold))},
                                            {"ITALIC", font_name(face(s, Face::Italic))},
                                            {"BOLD_ITALIC", font_name(face(s, Face::BoldItalic))},
@@ -532,7 +566,7 @@ std::string section_look(const Style& s) {
   return out;
 }
 
-std::string block_macros(const Style& s) {
+std::string block_macros(const Style& s, const FallbackMap& fb) {
   const bool left_dates = s.dates == DatePlacement::Left;
   const double content = s.content_indent();
   std::string align, align_name = "left-aligned";
@@ -584,7 +618,7 @@ std::string block_macros(const Style& s) {
                {"RULE_DEPTH", bp(s.rule_offset + s.rule_width)},
                {"ITEM_INDENT", bp(s.item_indent)},
                {"BULLET_OFFSET", bp(s.bullet_offset)},
-               {"BULLET", hard_spaces(soft_text(s.bullet))},
+               {"BULLET", hard_spaces(text_source(s.bullet, fb))},
                {"NUMBER_INDENT", bp(s.number_indent)},
                {"FOOT_SKIP", bp(s.footer_skip)}});
 }
@@ -603,17 +637,18 @@ bool is_blank_text(const RichText& text) {
   return true;
 }
 
-std::string header(const Header& h, const Style& s) {
+std::string header(const Header& h, const Style& s, const FallbackMap& fb) {
   RichText contacts;  // joined as the layout joins them
   for (const RichText& contact : h.contacts) {
     if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
     append(contacts, contact);
   }
   // Each part in its style's case, as the layout sets it.
-  const std::string parts[] = {soft_text(with_case(h.name, s.name_text.text_case)),
-                               rich_text_source(with_case(h.headline, s.headline_text.text_case)),
-                               rich_text_source(with_case(h.tagline, s.tagline_text.text_case)),
-                               rich_text_source(with_case(contacts, s.contact_text.text_case))};
+  const std::string parts[] = {
+      text_source(with_case(h.name, s.name_text.text_case), fb),
+      rich_text_source(with_case(h.headline, s.headline_text.text_case), fb),
+      rich_text_source(with_case(h.tagline, s.tagline_text.text_case), fb),
+      rich_text_source(with_case(contacts, s.contact_text.text_case), fb)};
   bool any = false;
   for (const std::string& part : parts) any = any || !part.empty();
   if (!any) return {};
@@ -624,19 +659,19 @@ std::string header(const Header& h, const Style& s) {
 
 // One block as macro calls; "" for a block without text, which the layout
 // leaves out too. Every text is in its style's case.
-std::string block(const Block& b, const Style& s) {
+std::string block(const Block& b, const Style& s, const FallbackMap& fb) {
   const RichText none;
   const TextCase body_case = s.body.text_case;
   const RichText first = with_case(b.paragraphs.empty() ? none : b.paragraphs.front(), body_case);
   if (b.kind != BlockKind::Entry && is_blank_text(first)) return {};
-  const auto text = [&](const RichText& t) { return rich_text_source(with_case(t, body_case)); };
+  const auto text = [&](const RichText& t) { return rich_text_source(with_case(t, body_case), fb); };
   switch (b.kind) {
     case BlockKind::Entry: {
       std::string out =
-          call("cventry", {rich_text_source(with_case(b.title, s.title_text.text_case)),
-                           soft_text(with_case(b.date, s.date_text.text_case)),
-                           rich_text_source(with_case(b.subtitle, s.subtitle_text.text_case)),
-                           soft_text(with_case(b.location, s.location_text.text_case))});
+          call("cventry", {rich_text_source(with_case(b.title, s.title_text.text_case), fb),
+                           text_source(with_case(b.date, s.date_text.text_case), fb),
+                           rich_text_source(with_case(b.subtitle, s.subtitle_text.text_case), fb),
+                           text_source(with_case(b.location, s.location_text.text_case), fb)});
       for (const RichText& p : b.paragraphs)
         if (!is_blank_text(p)) out += call("cvparagraph", {text(p)});
       for (const Item& item : b.items)
@@ -645,47 +680,51 @@ std::string block(const Block& b, const Style& s) {
     }
     case BlockKind::OneLine:
       if (const auto split = split_label(first))
-        return call("cvoneline", {rich_text_source(split->first), rich_text_source(split->second)});
-      return call("cvtext", {rich_text_source(first)});
+        return call("cvoneline",
+                    {rich_text_source(split->first, fb), rich_text_source(split->second, fb)});
+      return call("cvtext", {rich_text_source(first, fb)});
     case BlockKind::Bullet:
-      return call("cvbullet", {rich_text_source(first)});
+      return call("cvbullet", {rich_text_source(first, fb)});
     case BlockKind::Numbered:
       return call("cvnumbered",
-                  {soft_text(with_case(b.marker, body_case)), rich_text_source(first)});
+                  {text_source(with_case(b.marker, body_case), fb), rich_text_source(first, fb)});
     case BlockKind::Text:
       break;
   }
-  return call("cvtext", {rich_text_source(first)});
+  return call("cvtext", {rich_text_source(first, fb)});
 }
 
 // A section title in its style's case; the title as written goes first, as
 // the bookmark's text, when the case changes it.
-std::string section_call(const std::string& title, const Style& s) {
+std::string section_call(const std::string& title, const Style& s, const FallbackMap& fb) {
   const std::string shown = with_case(title, s.section_text.text_case);
-  if (shown == title) return call("cvsection", {soft_text(title)});
-  return "\\cvsection[{" + soft_text(title) + "}]{" + soft_text(shown) + "}\n";
+  if (shown == title) return call("cvsection", {text_source(title, fb)});
+  // The bookmark's text is the title as written, in no font.
+  return "\\cvsection[{" + soft_text(title) + "}]{" + text_source(shown, fb) + "}\n";
 }
 
 std::string body(const Document& doc, const Style& s) {
   std::string out = "\n\\begin{document}\n\\color{cvtext}%\n";
-  if (doc.footer) out += call("cvfooter", {soft_text(doc.header.name)});
-  out += "\n" + header(doc.header, s);
+  if (doc.footer) out += call("cvfooter", {text_source(doc.header.name, doc.fallback)});
+  out += "\n" + header(doc.header, s, doc.fallback);
   for (const DocSection& section : doc.sections) {
     if (section.blocks.empty()) continue;  // as in the layout
-    out += "\n" + section_call(section.title, s);
+    out += "\n" + section_call(section.title, s, doc.fallback);
     for (const Block& b : section.blocks)
-      if (const std::string calls = block(b, s); !calls.empty()) out += "\n" + calls;
+      if (const std::string calls = block(b, s, doc.fallback); !calls.empty()) out += "\n" + calls;
   }
   return out + "\n\\end{document}\n";
 }
 
 }  // namespace
 
-std::string latex_rich_text(const RichText& text) { return hard_spaces(rich_text_source(text)); }
+std::string latex_rich_text(const RichText& text, const FallbackMap& fallback) {
+  return hard_spaces(rich_text_source(text, fallback));
+}
 
 std::string write_latex(const Document& doc, const Style& style) {
   return top_comment(doc, style) + page_setup(style) + fonts_and_metadata(doc, style) +
-         text_styles(style) + block_macros(style) + wrap_lines(body(doc, style));
+         text_styles(style) + block_macros(style, doc.fallback) + wrap_lines(body(doc, style));
 }
 
 }  // namespace cvpress

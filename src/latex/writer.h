@@ -25,6 +25,7 @@ std::string write_latex(const Document& doc, const Style& style);
 // as {\bfseries ...}, italic as {\itshape ...}, code as {\ttfamily ...},
 // links as \href{url}{...}, math as $...$. Leading and trailing whitespace is
 // dropped. Every text field of the document goes through this function.
-std::string latex_rich_text(const RichText& text);
+// Runs that `fallback` gives a fallback font are set in it ({\cvfallbacka ...}).
+std::string latex_rich_text(const RichText& text, const FallbackMap& fallback = {});
 
 }  // namespace cvpress

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "layout/paragraph.h"
+#include "text/fallback.h"
 #include "text/font_book.h"
 
 namespace cvpress {
@@ -30,28 +31,38 @@ bool is_layout_char(char32_t c) {
 std::vector<MissingGlyph> find_missing_glyphs(const Document& doc, const Style& style,
                                               FontBook& fonts) {
   std::vector<MissingGlyph> missing;
-  auto check = [&](const std::string& text, Face face, const char* field, const SourceLoc& loc,
+  // Each span in the font the layout sets it in: its face, or its fallback's.
+  auto check = [&](const RichText& text, Face base, const char* field, const SourceLoc& loc,
                    std::set<char32_t>& seen) {
-    const FontFace& f = style.faces[static_cast<int>(face)];
-    const int font = fonts.load(f.file);
-    for (char32_t c : decode_utf8(text)) {
-      if (is_layout_char(c) || fonts.has_char(font, c) || !seen.insert(c).second) continue;
-      missing.push_back({c, field, loc, f.family + " " + f.style});
+    for (const Span& span : with_fallback(text, doc.fallback)) {
+      const Face face = span_face(span, base);
+      const FontFace& f = span.kind == SpanKind::Math ? style.math_font
+                          : span.fallback > 0         ? style.fallback_face(span.fallback, face)
+                                                      : style.faces[static_cast<int>(face)];
+      const int font = fonts.load(f.file);
+      const std::string chars = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
+      for (char32_t c : decode_utf8(chars)) {
+        if (is_layout_char(c) || fonts.has_char(font, c) || !seen.insert(c).second) continue;
+        missing.push_back({c, field, loc, f.family + " " + f.style});
+      }
     }
+  };
+  auto check_plain = [&](const std::string& text, Face base, const char* field,
+                         const SourceLoc& loc) {
+    std::set<char32_t> seen;
+    check(plain(text), base, field, loc, seen);
   };
   auto check_text = [&](const RichText& text, const char* field, const SourceLoc& loc) {
     std::set<char32_t> seen;
-    for (const Span& span : text) {
-      const Face face = span_face(span, base_face(field, style));
-      check(span.kind == SpanKind::Math ? math_to_text(span.text) : span.text, face, field, loc,
-            seen);
-    }
+    check(text, base_face(field, style), field, loc, seen);
   };
-  std::set<char32_t> seen;
-  check(doc.header.name, style.name_text.face, "name", {}, seen);
+  check_plain(doc.header.name, style.name_text.face, "name", {});
   for (const DocSection& section : doc.sections) {
-    std::set<char32_t> seen_title;
-    check(section.title, style.section_text.face, "section title", {}, seen_title);
+    check_plain(section.title, style.section_text.face, "section title", {});
+    for (const Block& block : section.blocks) {
+      check_plain(block.date, style.date_text.face, "date", block.loc);
+      check_plain(block.location, style.location_text.face, "location", block.loc);
+    }
   }
   for_each_text(doc, check_text);
   return missing;

@@ -5,6 +5,7 @@
 
 #include "layout/paragraph.h"
 #include "style/text_case.h"
+#include "text/fallback.h"
 #include "text/font_book.h"
 
 namespace cvpress {
@@ -83,6 +84,7 @@ class Engine {
   FontBook& fonts_;
   LayoutCache* cache_;
   bool measure_;  // only the vertical metrics matter: cached lines lose their runs
+  const FallbackMap* fallback_ = nullptr;  // the document's
   std::vector<VLine> list_;
 
  public:
@@ -111,6 +113,7 @@ std::string paragraph_key(const RichText& text, const TextStyle& t, const Color&
     put(static_cast<char>(s.kind));
     put(static_cast<char>(s.bold));
     put(static_cast<char>(s.italic));
+    put(s.fallback);
     put_string(s.text);
     put_string(s.link);
   }
@@ -138,8 +141,8 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
     if (found != cache_->paragraphs.end())
       return measure_ ? metrics_of(found->second) : found->second;
   }
-  std::vector<Word> words =
-      shape_words(with_case(text, t.text_case), inline_style(t, ink), s_, fonts_);
+  std::vector<Word> words = shape_words(with_fallback(with_case(text, t.text_case), *fallback_),
+                                        inline_style(t, ink), s_, fonts_);
   if (!words.empty()) words.back().width += tail;
   std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_);
   std::vector<VLine> out;
@@ -397,6 +400,7 @@ void Engine::footer(Pages& pages, const std::string& name) {
 
 Pages Engine::run(const Document& doc) {
   list_.clear();
+  fallback_ = &doc.fallback;
   header(doc.header);
   bool first = true;
   for (const DocSection& sec : doc.sections) {
@@ -458,6 +462,10 @@ Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fon
     }
   });
   return out;
+}
+
+Document prepare_for_style(Document doc, const Style& style, FontBook& fonts) {
+  return with_soft_breaks(with_fallback_fonts(std::move(doc), style, fonts), style, fonts);
 }
 
 double GlyphRun::width() const {

@@ -102,4 +102,9 @@ Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, L
 // at the same places, filling each line, instead of overflowing the margin.
 Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts);
 
+// The document made ready for `style`: fallback fonts chosen for the
+// characters its faces lack (text/fallback.h), then over-long words softened.
+// Both backends take this document.
+Document prepare_for_style(Document doc, const Style& style, FontBook& fonts);
+
 }  // namespace cvpress

@@ -80,7 +80,8 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 
   for (const Span& span : text) {
     const Face face = span_face(span, style.text.face);
-    const int font = fonts.load(s.faces[static_cast<int>(face)].file);
+    const int font = fonts.load(span.fallback > 0 ? s.fallback_face(span.fallback, face).file
+                                                  : s.faces[static_cast<int>(face)].file);
     const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
     if (span.kind == SpanKind::Math) {  // a formula never breaks: one piece
       Piece piece{font, style.text.size, style.color, content, span.link, 0};

@@ -4,6 +4,7 @@
 // disagree about what is shown.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -67,11 +68,16 @@ struct Metadata {
   std::string keywords;  // comma separated
 };
 
+// The characters the style's own faces cannot draw, each with the fallback
+// font (1-based, Style::fallbacks) that draws it (text/fallback.h).
+using FallbackMap = std::map<char32_t, int>;
+
 struct Document {
   Header header;
   std::vector<DocSection> sections;
   Metadata meta;
   bool footer = false;  // "Name — page N of M" at the foot of every page
+  FallbackMap fallback;
 };
 
 // Calls fn(text, field, loc) for every rich text of the document, in reading

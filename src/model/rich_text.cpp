@@ -9,7 +9,7 @@ namespace {
 // stay apart: each is one formula.
 bool same_style(const Span& a, const Span& b) {
   return a.kind == b.kind && a.kind != SpanKind::Math && a.bold == b.bold && a.italic == b.italic &&
-         a.link == b.link;
+         a.link == b.link && a.fallback == b.fallback;
 }
 
 }  // namespace

@@ -19,6 +19,9 @@ struct Span {
   bool bold = false;
   bool italic = false;
   std::string link;  // target URL; empty when the span is not a link
+  // 0: the style's own face; k > 0: the style's k-th fallback font draws it
+  // (set by with_fallback, text/fallback.h, for both backends alike).
+  int fallback = 0;
 
   bool operator==(const Span&) const = default;
 };

@@ -16,9 +16,15 @@ std::future<FcBool>& config_loading() {
   return loading;
 }
 
-// The TrueType file fontconfig picks for family + style, or "" when the best
-// match is another family or not TrueType.
-std::string find_font_file(const std::string& family, const std::string& style) {
+struct FoundFont {
+  std::string file;   // "" when there is none
+  std::string style;  // the style of the file found
+};
+
+// The TrueType file fontconfig picks for family + style, and its style (a
+// family without the style gives its nearest); none when the best match is
+// another family or not TrueType.
+FoundFont find_font_file(const std::string& family, const std::string& style) {
   if (config_loading().valid()) config_loading().get();
   FcInit();
   FcPattern* pattern = FcPatternCreate();
@@ -29,10 +35,11 @@ std::string find_font_file(const std::string& family, const std::string& style) 
   FcResult result;
   FcPattern* match = FcFontMatch(nullptr, pattern, &result);
   FcPatternDestroy(pattern);
-  if (!match) return "";
+  if (!match) return {};
 
-  std::string file;
+  FoundFont found;
   FcChar8* found_family = nullptr;
+  FcChar8* found_style = nullptr;
   FcChar8* path = nullptr;
   FcChar8* format = nullptr;
   if (FcPatternGetString(match, FC_FAMILY, 0, &found_family) == FcResultMatch &&
@@ -40,10 +47,22 @@ std::string find_font_file(const std::string& family, const std::string& style) 
       FcPatternGetString(match, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
       FcStrCmpIgnoreCase(found_family, reinterpret_cast<const FcChar8*>(family.c_str())) == 0 &&
       std::string(reinterpret_cast<const char*>(format)) == "TrueType") {
-    file = reinterpret_cast<const char*>(path);
+    found.file = reinterpret_cast<const char*>(path);
+    found.style = style;
+    if (FcPatternGetString(match, FC_STYLE, 0, &found_style) == FcResultMatch)
+      found.style = reinterpret_cast<const char*>(found_style);
   }
   FcPatternDestroy(match);
-  return file;
+  return found;
+}
+
+bool has_math_table(const std::string& file) {
+  hb_blob_t* blob = hb_blob_create_from_file(file.c_str());
+  hb_face_t* face = hb_face_create(blob, 0);
+  const bool math = hb_ot_math_has_data(face);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+  return math;
 }
 
 // hhea ascender and descender as fractions of the em.
@@ -83,6 +102,10 @@ std::string debian_font_package(const std::string& family) {
       {"DejaVu Sans", "fonts-dejavu-core"},
       {"DejaVu Serif", "fonts-dejavu-core"},
       {"DejaVu Sans Mono", "fonts-dejavu-core"},
+      {"DejaVu Math TeX Gyre", "fonts-dejavu-extra"},
+      {"Droid Sans Fallback", "fonts-droid-fallback"},
+      {"NanumGothic", "fonts-nanum"},
+      {"Symbola", "fonts-symbola"},
       {"Liberation Sans", "fonts-liberation2"},
       {"Liberation Serif", "fonts-liberation2"},
       {"Liberation Mono", "fonts-liberation2"},
@@ -104,7 +127,8 @@ void start_font_lookup() {
 }
 
 std::string resolve_face(FontFace& face) {
-  face.file = find_font_file(face.family, face.style);
+  const FoundFont found = find_font_file(face.family, face.style);
+  face.file = found.file;
   if (face.file.empty()) {
     const std::string package =
         !face.package.empty() ? face.package : debian_font_package(face.family);
@@ -113,7 +137,16 @@ std::string resolve_face(FontFace& face) {
                             : "on Debian: apt-get install " + package) +
            ")";
   }
+  face.style = found.style;
   read_metrics(face);
+  return "";
+}
+
+std::string resolve_math_face(FontFace& face) {
+  if (std::string error = resolve_face(face); !error.empty()) return error;
+  if (!has_math_table(face.file))
+    return "font \"" + face.family + "\" has no OpenType MATH table (a math font such as " +
+           "DejaVu Math TeX Gyre, from fonts-dejavu-extra)";
   return "";
 }
 
@@ -121,7 +154,12 @@ std::string resolve_fonts(Style& style) {
   for (FontFace& face : style.faces) {
     if (std::string error = resolve_face(face); !error.empty()) return error;
   }
-  return "";
+  for (FallbackFont& font : style.fallbacks) {
+    for (FontFace& face : font.faces) {
+      if (std::string error = resolve_face(face); !error.empty()) return error;
+    }
+  }
+  return resolve_math_face(style.math_font);
 }
 
 }  // namespace cvpress

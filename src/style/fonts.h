@@ -8,7 +8,7 @@
 
 namespace cvpress {
 
-// Resolves every face of `style`. Returns an empty string on success, else a
+// Resolves every face of `style`, its fallback fonts and its math font. Returns an empty string on success, else a
 // message naming the family and style that could not be found as TrueType.
 std::string resolve_fonts(Style& style);
 
@@ -20,6 +20,9 @@ void start_font_lookup();
 // Resolves one face: "" on success, else a message naming the family, the
 // style and the Debian package to install.
 std::string resolve_face(FontFace& face);
+
+// resolve_face for the math font, which must have an OpenType MATH table.
+std::string resolve_math_face(FontFace& face);
 
 // The Debian package that installs a font family ("Lato" -> "fonts-lato");
 // "" when it is not one cvpress knows.

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace cvpress {
 
@@ -28,6 +30,18 @@ struct FontFace {
   double descent = 0;   // -hhea descender / units per em, positive
 
   bool operator==(const FontFace&) const = default;
+};
+
+// The text faces, those a fallback font has too.
+inline constexpr int kTextFaceCount = static_cast<int>(Face::Mono);
+
+// A font for the characters the style's own faces cannot draw (CJK, symbols,
+// arrows), in each text face: where its family lacks one (Droid Sans Fallback
+// has only Regular), the face is the family's nearest, as fontconfig matches.
+struct FallbackFont {
+  std::array<FontFace, kTextFaceCount> faces;  // Regular, Bold, Italic, Bold Italic
+
+  bool operator==(const FallbackFont&) const = default;
 };
 
 // A vertical gap with the bounds the fitter may stretch it within.
@@ -76,6 +90,11 @@ struct Style {
   double margin_top = 50, margin_bottom = 50, margin_left = 54, margin_right = 54;
 
   std::array<FontFace, kFaceCount> faces;
+  // Tried in order for a character the faces lack (see text/fallback.h).
+  std::vector<FallbackFont> fallbacks;
+  // $$...$$ is set in this TrueType font with an OpenType MATH table, in both
+  // backends (LaTeX: unicode-math's \setmathfont).
+  FontFace math_font;
 
   TextStyle name_text{Face::Bold, 24, 28};
   TextStyle headline_text{Face::Regular, 11.5, 14};
@@ -127,11 +146,19 @@ struct Style {
            : role == ColorRole::Muted ? muted_color
                                       : text_color;
   }
+  // The face of fallback font `k` (1-based) that stands in for `f` (code: Regular).
+  const FontFace& fallback_face(int k, Face f) const {
+    const int i = f == Face::Mono ? 0 : static_cast<int>(f);
+    return fallbacks[static_cast<std::size_t>(k - 1)].faces[static_cast<std::size_t>(i)];
+  }
   // Where the blocks of a section start, from the left margin.
   double content_indent() const { return dates == DatePlacement::Left ? date_column : 0; }
 
   bool operator==(const Style&) const = default;
 };
+
+// A fallback font of `family` in its four text faces (resolved later).
+FallbackFont fallback(const std::string& family, const std::string& package);
 
 // The built-in default style (styles/classic.yaml holds the same numbers).
 Style classic_style();

@@ -124,6 +124,8 @@ class FileReader {
   Handler role(ColorRole& out);
   Handler text_style(TextStyle& out, bool footer = false);
   Handler face(int index);
+  Handler font(FontFace& face, SourceLoc& loc, const std::string& what, const std::string& style);
+  void fallbacks(const YAML::Node& node);
 
   void extends(const YAML::Node& node);
   void page(const YAML::Node& node);
@@ -304,13 +306,18 @@ FileReader::Handler FileReader::text_style(TextStyle& out, bool footer) {
 }
 
 FileReader::Handler FileReader::face(int index) {
-  return [this, index](const YAML::Node& node) {
-    FontFace& f = s_.faces[static_cast<std::size_t>(index)];
-    const std::string what = fmt::format("fonts.{}", kFaceKeys[index]);
+  const auto i = static_cast<std::size_t>(index);
+  return font(s_.faces[i], out_.font_locs[i], fmt::format("fonts.{}", kFaceKeys[index]),
+              kFaceStyles[index]);
+}
+
+FileReader::Handler FileReader::font(FontFace& f, SourceLoc& loc, const std::string& what,
+                                     const std::string& style) {
+  return [this, &f, &loc, what, style](const YAML::Node& node) {
     if (node.IsScalar()) {  // just the family
       if (node.Scalar().empty()) return error(node, what + " needs a family name");
-      f = FontFace{node.Scalar(), kFaceStyles[index], "", "", 0, 0};
-      out_.font_locs[static_cast<std::size_t>(index)] = at(node);
+      f = FontFace{node.Scalar(), style, "", "", 0, 0};
+      loc = at(node);
       return;
     }
     FontFace next = f;
@@ -320,7 +327,7 @@ FileReader::Handler FileReader::face(int index) {
              [&](const YAML::Node& n) {
                if (auto t = text(n, "a font family")) {
                  next.family = *t;
-                 out_.font_locs[static_cast<std::size_t>(index)] = at(n);
+                 loc = at(n);
                }
              }},
             {"style",
@@ -385,7 +392,30 @@ void FileReader::fonts(const YAML::Node& node) {
           {"bold", face(1)},
           {"italic", face(2)},
           {"bold_italic", face(3)},
-          {"mono", face(4)}});
+          {"mono", face(4)},
+          {"math", font(s_.math_font, out_.math_loc, "fonts.math", "Regular")},
+          {"fallback", [this](const YAML::Node& n) { fallbacks(n); }}});
+}
+
+// `fallback: [DejaVu Serif, {family: Droid Sans Fallback, package: ...}]`:
+// replaces the chain; each family in its four text faces.
+void FileReader::fallbacks(const YAML::Node& node) {
+  if (!node.IsSequence()) {
+    return error(node, "fonts.fallback must be a list of font families",
+                 "e.g. fallback: [DejaVu Serif, Droid Sans Fallback]");
+  }
+  std::vector<FallbackFont> chain;
+  std::vector<SourceLoc> locs;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    FontFace first{"", "Regular", "", "", 0, 0};
+    SourceLoc loc;
+    font(first, loc, fmt::format("fonts.fallback.{}", i), "Regular")(node[i]);
+    if (first.family.empty()) continue;  // reported
+    chain.push_back(fallback(first.family, first.package));
+    locs.push_back(loc);
+  }
+  s_.fallbacks = std::move(chain);
+  out_.fallback_locs = std::move(locs);
 }
 
 void FileReader::extends(const YAML::Node& node) {
@@ -682,6 +712,22 @@ Style load_style(const std::string& name_or_path, Diagnostics& diags) {
       diags.error(loc, fmt::format("{} (fonts.{})", problem, kFaceKeys[i]));
     }
   }
+  const auto located = [&](SourceLoc loc) {
+    if (loc.file.empty()) loc.file = file;
+    return loc;
+  };
+  for (std::size_t k = 0; k < loaded.style.fallbacks.size(); ++k) {
+    for (FontFace& face : loaded.style.fallbacks[k].faces) {
+      if (std::string problem = resolve_face(face); !problem.empty()) {
+        const SourceLoc loc =
+            k < loaded.fallback_locs.size() ? loaded.fallback_locs[k] : SourceLoc{};
+        diags.error(located(loc), fmt::format("{} (fonts.fallback)", problem));
+        break;
+      }
+    }
+  }
+  if (std::string problem = resolve_math_face(loaded.style.math_font); !problem.empty())
+    diags.error(located(loaded.math_loc), fmt::format("{} (fonts.math)", problem));
   return loaded.style;
 }
 

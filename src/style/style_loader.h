@@ -27,6 +27,8 @@ struct StyleLoad {
   Diagnostics diags;
   std::map<std::string, std::string> sources;   // each file read, by name: for render()
   std::array<SourceLoc, kFaceCount> font_locs;  // where each face's family was set
+  SourceLoc math_loc;                           // ... the math font's
+  std::vector<SourceLoc> fallback_locs;         // ... each fallback font's
 
   // The diagnostics with their source lines, each from its own file.
   std::string render() const;

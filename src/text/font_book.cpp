@@ -1,5 +1,6 @@
 #include "text/font_book.h"
 
+#include <hb-ot.h>
 #include <hb.h>
 
 #include <functional>
@@ -30,6 +31,7 @@ struct FontBook::Font {
   // One shape plan per script, direction and language: hb_shape would make
   // (or look up) one for every word.
   std::vector<Plan> plans;
+  std::unordered_map<std::uint64_t, std::uint32_t> math_glyphs;  // (char, ssty) -> glyph
 
   ~Font() {
     for (const Plan& p : plans) hb_shape_plan_destroy(p.plan);
@@ -97,6 +99,10 @@ const std::vector<FontBook::ShapedGlyph>& FontBook::shape_units(int font_index,
   std::vector<ShapedGlyph> glyphs;
   glyphs.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
+    // A character the font lacks is left out, as XeTeX and LuaTeX leave it
+    // out (the missing-glyph check has reported it): never a .notdef box
+    // whose text no ToUnicode map could tell apart from another's.
+    if (info[i].codepoint == 0) continue;
     // The characters of a cluster go to its first glyph.
     size_t begin = info[i].cluster;
     size_t end = text.size();
@@ -139,6 +145,80 @@ bool FontBook::has_char(int font, char32_t c) const {
 
 int FontBook::nominal_advance(int font, std::uint32_t glyph) const {
   return hb_font_get_glyph_h_advance(fonts_.at(font)->font, glyph);
+}
+
+bool FontBook::has_math(int font) const { return hb_ot_math_has_data(fonts_.at(font)->face); }
+
+int FontBook::math_constant(int font, int which) const {
+  return hb_ot_math_get_constant(fonts_.at(font)->font, static_cast<hb_ot_math_constant_t>(which));
+}
+
+std::uint32_t FontBook::math_glyph(int font_index, char32_t c, int ssty) {
+  Font& font = *fonts_.at(font_index);
+  const std::uint64_t key = (static_cast<std::uint64_t>(c) << 2) | static_cast<unsigned>(ssty);
+  if (const auto found = font.math_glyphs.find(key); found != font.math_glyphs.end())
+    return found->second;
+  hb_buffer_t* buffer = hb_buffer_create();
+  const std::uint32_t text[] = {static_cast<std::uint32_t>(c)};
+  hb_buffer_add_utf32(buffer, text, 1, 0, 1);
+  hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer, HB_SCRIPT_MATH);
+  const hb_feature_t features[] = {
+      {HB_TAG('s', 's', 't', 'y'), static_cast<std::uint32_t>(ssty), HB_FEATURE_GLOBAL_START,
+       HB_FEATURE_GLOBAL_END},
+  };
+  hb_shape(font.font, buffer, features, ssty > 0 ? 1 : 0);
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
+  const std::uint32_t glyph = count > 0 ? info[0].codepoint : 0;
+  hb_buffer_destroy(buffer);
+  font.math_glyphs.emplace(key, glyph);
+  return glyph;
+}
+
+int FontBook::italic_correction(int font, std::uint32_t glyph) const {
+  return hb_ot_math_get_glyph_italics_correction(fonts_.at(font)->font, glyph);
+}
+
+int FontBook::top_accent_attachment(int font, std::uint32_t glyph) const {
+  return hb_ot_math_get_glyph_top_accent_attachment(fonts_.at(font)->font, glyph);
+}
+
+FontBook::Extents FontBook::extents(int font, std::uint32_t glyph) const {
+  hb_glyph_extents_t e{};
+  if (!hb_font_get_glyph_extents(fonts_.at(font)->font, glyph, &e)) return {};
+  return {e.y_bearing, -(e.y_bearing + e.height)};
+}
+
+std::vector<FontBook::Variant> FontBook::math_variants(int font, std::uint32_t glyph,
+                                                       bool vertical) const {
+  hb_font_t* f = fonts_.at(font)->font;
+  const hb_direction_t dir = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR;
+  unsigned count = hb_ot_math_get_glyph_variants(f, glyph, dir, 0, nullptr, nullptr);
+  std::vector<hb_ot_math_glyph_variant_t> raw(count);
+  hb_ot_math_get_glyph_variants(f, glyph, dir, 0, &count, raw.data());
+  std::vector<Variant> out;
+  for (const auto& v : raw) out.push_back({v.glyph, v.advance});
+  return out;
+}
+
+std::vector<FontBook::Part> FontBook::math_assembly(int font, std::uint32_t glyph,
+                                                    bool vertical) const {
+  hb_font_t* f = fonts_.at(font)->font;
+  const hb_direction_t dir = vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR;
+  unsigned count = hb_ot_math_get_glyph_assembly(f, glyph, dir, 0, nullptr, nullptr, nullptr);
+  std::vector<hb_ot_math_glyph_part_t> raw(count);
+  hb_ot_math_get_glyph_assembly(f, glyph, dir, 0, &count, raw.data(), nullptr);
+  std::vector<Part> out;
+  for (const auto& p : raw)
+    out.push_back({p.glyph, p.start_connector_length, p.end_connector_length, p.full_advance,
+                   (p.flags & HB_OT_MATH_GLYPH_PART_FLAG_EXTENDER) != 0});
+  return out;
+}
+
+int FontBook::min_connector_overlap(int font, bool vertical) const {
+  return hb_ot_math_get_min_connector_overlap(
+      fonts_.at(font)->font, vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR);
 }
 
 }  // namespace cvpress

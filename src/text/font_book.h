@@ -41,6 +41,38 @@ class FontBook {
   // The glyph's advance without kerning, in font units (for the PDF /W).
   int nominal_advance(int font, std::uint32_t glyph) const;
 
+  // ---- OpenType MATH (for fonts that have the table); all in font units.
+  bool has_math(int font) const;
+  // The MATH table's constant number `which` (HarfBuzz's hb_ot_math_constant_t
+  // order: 0 ScriptPercentScaleDown ... 55 RadicalDegreeBottomRaisePercent).
+  int math_constant(int font, int which) const;
+  // The glyph of `c` as a math character: shaped alone, with the script-size
+  // variants `ssty` (0 none, 1 script, 2 script-script) as XeTeX loads them.
+  std::uint32_t math_glyph(int font, char32_t c, int ssty);
+  int italic_correction(int font, std::uint32_t glyph) const;
+  // Where an accent over the glyph is centred (half the advance when the
+  // font does not say).
+  int top_accent_attachment(int font, std::uint32_t glyph) const;
+  struct Extents {
+    int ascent = 0, descent = 0;  // above and below the baseline, descent positive
+  };
+  Extents extents(int font, std::uint32_t glyph) const;
+  // The glyph's larger variants, smallest first (the glyph itself first),
+  // vertical or horizontal, each with its advance in that direction.
+  struct Variant {
+    std::uint32_t glyph = 0;
+    int advance = 0;
+  };
+  std::vector<Variant> math_variants(int font, std::uint32_t glyph, bool vertical) const;
+  // The parts of the glyph's extensible form (empty when it has none).
+  struct Part {
+    std::uint32_t glyph = 0;
+    int start_connector = 0, end_connector = 0, full_advance = 0;
+    bool extender = false;
+  };
+  std::vector<Part> math_assembly(int font, std::uint32_t glyph, bool vertical) const;
+  int min_connector_overlap(int font, bool vertical) const;
+
  private:
   struct Font;
   struct ShapedGlyph {
