@@ -316,7 +316,7 @@ FileReader::Handler FileReader::font(FontFace& f, SourceLoc& loc, const std::str
   return [this, &f, &loc, what, style](const YAML::Node& node) {
     if (node.IsScalar()) {  // just the family
       if (node.Scalar().empty()) return error(node, what + " needs a family name");
-      f = FontFace{node.Scalar(), style, "", "", 0, 0};
+      f = FontFace{node.Scalar(), style, debian_font_package(node.Scalar()), "", 0, 0};
       loc = at(node);
       return;
     }
@@ -338,6 +338,7 @@ FileReader::Handler FileReader::font(FontFace& f, SourceLoc& loc, const std::str
                if (auto t = text(n, "a Debian package name")) next.package = *t;
              }}});
     if (next.family.empty()) return error(node, what + " needs a family name");
+    if (next.package.empty()) next.package = debian_font_package(next.family);
     f = next;
   };
 }
@@ -373,7 +374,8 @@ void FileReader::fonts(const YAML::Node& node) {
     if (const YAML::Node family = node["family"]) {
       if (auto t = text(family, "fonts.family")) {
         for (int i = 0; i < static_cast<int>(Face::Mono); ++i) {
-          s_.faces[static_cast<std::size_t>(i)] = FontFace{*t, kFaceStyles[i], "", "", 0, 0};
+          s_.faces[static_cast<std::size_t>(i)] =
+              FontFace{*t, kFaceStyles[i], debian_font_package(*t), "", 0, 0};
           out_.font_locs[static_cast<std::size_t>(i)] = at(family);
         }
       }

@@ -5,13 +5,13 @@
 // the loader really reads.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "load/diagnostics.h"
@@ -35,8 +35,8 @@ void write(const std::string& path, const std::string& text) {
 
 // A fresh folder for style files that extend each other.
 std::string scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("cvpress-style-test-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path dir =
+      fs::temp_directory_path() / ("cvpress-style-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();
@@ -104,12 +104,16 @@ std::string readme_part(const std::string& heading) {
   const std::size_t start = readme.find("\n" + heading + "\n");
   REQUIRE(start != std::string::npos);
   const std::size_t level = heading.find(' ');
-  std::size_t end = start + 1;
-  for (;;) {
-    end = readme.find("\n#", end + 1);
-    if (end == std::string::npos) break;
-    const std::size_t hashes = readme.find_first_not_of('#', end + 1) - end - 1;
-    if (hashes <= level && readme[end + 1 + hashes] == ' ') break;
+  // The part ends at the next heading of its level or above; a `#` line in
+  // a fenced code block (a YAML comment) is no heading.
+  bool in_code = false;
+  std::size_t end = readme.find('\n', start + 1);
+  for (; end != std::string::npos && end + 1 < readme.size(); end = readme.find('\n', end + 1)) {
+    const std::size_t at = end + 1;
+    if (readme.compare(at, 3, "```") == 0) in_code = !in_code;
+    if (in_code || readme[at] != '#') continue;
+    const std::size_t hashes = readme.find_first_not_of('#', at) - at;
+    if (hashes <= level && readme[at + hashes] == ' ') break;
   }
   return readme.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
@@ -196,7 +200,8 @@ TEST_CASE("a file without extends starts from classic.yaml's numbers", "[style]"
   Style base = load_style_text("", "classic.yaml").style;
   const Style file = builtin("classic");
   // README.md says which defaults still differ; it must say so exactly when they do.
-  const bool differ = base.rule_offset != file.rule_offset || base.section_after != file.section_after;
+  const bool differ =
+      base.rule_offset != file.rule_offset || base.section_after != file.section_after;
   CHECK(differ == (readme_part("#### Every key").find("Two defaults differ") != std::string::npos));
   base.rule_offset = file.rule_offset;
   base.section_after = file.section_after;
@@ -215,9 +220,10 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
   SECTION("a YAML syntax error") {
     const StyleLoad r = load("page:\n  size: a4\n   margins: 40\ntext: {}\n");
     CHECK(r.diags.has_errors());
-    CHECK(r.render().starts_with("my.yaml:3:11: error: invalid YAML: illegal map value\n"
-                                 "   margins: 40\n"
-                                 "          ^\n"));
+    CHECK(
+        r.render().starts_with("my.yaml:3:11: error: invalid YAML: illegal map value\n"
+                               "   margins: 40\n"
+                               "          ^\n"));
   }
   SECTION("a length that is not one") {
     const StyleLoad r = load("page:\n  margins: {top: 2 furlongs}\n");
@@ -268,14 +274,16 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     load_style(dir + "/broken.yaml", diags);
     REQUIRE(diags.has_errors());
     const std::string text = render_style_diagnostics(diags);
-    CHECK(text.starts_with(dir + "/broken.yaml:3:11: error: the bullet must be a visible character\n"
-                                 "  bullet: \" \"\n"
-                                 "          ^\n"));
+    CHECK(text.starts_with(dir +
+                           "/broken.yaml:3:11: error: the bullet must be a visible character\n"
+                           "  bullet: \" \"\n"
+                           "          ^\n"));
   }
 }
 
 TEST_CASE("an unknown key is a warning with the closest key; the rest applies", "[style]") {
-  const StyleLoad r = load("text:\n  body: {size: 9.5, leadng: 12}\ncolours: {accent: \"#ff0000\"}\n");
+  const StyleLoad r =
+      load("text:\n  body: {size: 9.5, leadng: 12}\ncolours: {accent: \"#ff0000\"}\n");
   CHECK_FALSE(r.diags.has_errors());
   REQUIRE(r.diags.warning_count() == 2);
   CHECK(r.render() ==
@@ -294,13 +302,14 @@ TEST_CASE("an unknown key is a warning with the closest key; the rest applies", 
   // With no key close enough, the hint lists the known ones.
   const StyleLoad far = load("section:\n  zzzzzzzz: 1\n");
   REQUIRE(far.diags.warning_count() == 1);
-  CHECK(far.diags.all()[0].hint == "known keys: rule, rule_color, rule_width, rule_offset, rule_gap");
+  CHECK(far.diags.all()[0].hint ==
+        "known keys: rule, rule_color, rule_width, rule_offset, rule_gap");
 }
 
 TEST_CASE("lengths are bp or carry a unit", "[style]") {
-  const StyleLoad r =
-      load("page:\n  margins: {top: 10mm, bottom: 1cm, left: 0.5in, right: 12pt}\n"
-           "text:\n  body: {size: 9.5bp}\n");
+  const StyleLoad r = load(
+      "page:\n  margins: {top: 10mm, bottom: 1cm, left: 0.5in, right: 12pt}\n"
+      "text:\n  body: {size: 9.5bp}\n");
   INFO(r.render());
   REQUIRE(r.diags.empty());
   CHECK(r.style.margin_top == Approx(28.3465));
@@ -321,10 +330,10 @@ TEST_CASE("a user's style file extends a built-in style or another file", "[styl
     INFO(render_style_diagnostics(diags));
     REQUIRE(diags.empty());
     CHECK(s.name == "mine");
-    CHECK(s.faces[0].family == "Carlito");   // compact's
-    CHECK(s.page_width == 612);              // compact's
+    CHECK(s.faces[0].family == "Carlito");              // compact's
+    CHECK(s.page_width == 612);                         // compact's
     CHECK(s.accent_color == Color{170 / 255.0, 0, 0});  // base.yaml's
-    CHECK(s.body.size == 9);                 // mine.yaml's
+    CHECK(s.body.size == 9);                            // mine.yaml's
     CHECK(s.body.leading == builtin("compact").body.leading);
   }
   SECTION("a cycle") {
@@ -345,10 +354,14 @@ TEST_CASE("a user's style file extends a built-in style or another file", "[styl
 
 TEST_CASE("RenderCV theme names map to the nearest built-in style", "[style]") {
   const std::vector<std::pair<std::string, std::string>> themes = {
-      {"classic", "classic"},          {"engineeringclassic", "classic"},
-      {"harvard", "classic"},          {"sb2nov", "compact"},
-      {"engineeringresumes", "compact"}, {"moderncv", "modern"},
-      {"ModernCV", "modern"},          {"SB2NOV", "compact"},
+      {"classic", "classic"},
+      {"engineeringclassic", "classic"},
+      {"harvard", "classic"},
+      {"sb2nov", "compact"},
+      {"engineeringresumes", "compact"},
+      {"moderncv", "modern"},
+      {"ModernCV", "modern"},
+      {"SB2NOV", "compact"},
   };
   for (const auto& [theme, style] : themes) {
     INFO(theme);
@@ -415,7 +428,8 @@ TEST_CASE("README's key table lists every key the loader reads", "[style][readme
     // The probe key sits one level below the table; nested() indents by the depth.
     const StyleLoad probe = table.empty() ? r : load([&] {
       std::string yaml = nested(table, "");
-      const std::size_t depth = static_cast<std::size_t>(std::count(table.begin(), table.end(), '.'));
+      const std::size_t depth =
+          static_cast<std::size_t>(std::count(table.begin(), table.end(), '.'));
       return yaml + std::string(2 * (depth + 1), ' ') + "zzzzzzzz: 1\n";
     }());
     REQUIRE(probe.diags.warning_count() == 1);
