@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mapfile -t font_pkgs < <(sed -n 's/.*package: *\([a-z0-9.+-]*\).*/\1/p' styles/*.yaml | sort -u)
+mapfile -t font_pkgs < <(grep -oh 'package: *[a-z0-9.+-]*' styles/*.yaml | sed 's/package: *//' | sort -u)
 build_pkgs=(
   cmake make g++ pkg-config
   libpodofo-dev libyaml-cpp-dev libfmt-dev libcli11-dev catch2
@@ -37,9 +37,9 @@ done
 
 install_line="apt-get install -y --no-install-recommends ${missing[*]}"
 if [[ $(id -u) -eq 0 ]]; then
-  sudo=()
-elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-  sudo=(sudo)
+  sudo=""
+elif command -v sudo >/dev/null && { sudo -n true 2>/dev/null || [[ -t 0 ]]; }; then
+  sudo="sudo DEBIAN_FRONTEND=noninteractive "  # asks for the password at a terminal
 else
   echo "cvpress needs these packages; please run as root:" >&2
   echo "  apt-get update && $install_line" >&2
@@ -48,8 +48,9 @@ fi
 
 echo "installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-if ! { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" $install_line -qq; }; then
+# shellcheck disable=SC2086  # the words of the command are meant to split
+if ! { ${sudo}apt-get update -qq && ${sudo}$install_line -qq; }; then
   echo "installation failed; the command was:" >&2
-  echo "  ${sudo[*]} apt-get update && ${sudo[*]} $install_line" >&2
+  echo "  ${sudo}apt-get update && ${sudo}$install_line" >&2
   exit 1
 fi
