@@ -123,6 +123,9 @@ int run_build(const BuildOptions& options) {
     return false;
   };
 
+  // Paragraphs broken for one variant serve the other: both use `style`'s
+  // widths (the fitter changes only vertical gaps).
+  const std::shared_ptr<LayoutCache> cache = make_layout_cache();
   std::vector<std::pair<std::string, std::string>> files;
   for (const Variant variant : {Variant{"full", false}, Variant{"onepage", true}}) {
     if (options.variant != "all" && options.variant != variant.suffix) continue;
@@ -131,7 +134,7 @@ int run_build(const BuildOptions& options) {
     const int budget = variant.onepage ? 1 : options.max_pages;
     FitResult fitted;
     if (budget > 0) {
-      fitted = fit(doc, style, fonts, budget, variant.onepage);
+      fitted = fit(doc, style, fonts, budget, variant.onepage, {options.explain, cache.get()});
       if (options.explain) {
         std::cout << variant.suffix << ":\n";
         for (const std::string& line : fitted.log) std::cout << "  " << line << "\n";
@@ -150,7 +153,7 @@ int run_build(const BuildOptions& options) {
     } else {
       fitted.doc = doc;
       fitted.style = style;
-      fitted.pages = layout(doc, style, fonts);
+      fitted.pages = layout(doc, style, fonts, cache.get());
     }
     const std::string base = options.out_dir + "/" + stem + "-" + variant.suffix;
     try {
