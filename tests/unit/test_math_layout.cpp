@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "layout/math_layout.h"
+#include "layout/paragraph.h"
 #include "test_style_fixture.h"
 #include "text/font_book.h"
 #include "text/math.h"
@@ -53,6 +54,13 @@ struct Math {
   }
   double mu() { return kSize * 1.0001 / 18; }  // unicode-math's family 2 is 1.0001 times larger
 };
+
+Span span(std::string text, SpanKind kind = SpanKind::Text) {
+  Span out;
+  out.text = std::move(text);
+  out.kind = kind;
+  return out;
+}
 
 std::u32string text_of(const MathBox& box) {
   std::u32string out;
@@ -191,4 +199,57 @@ TEST_CASE("math: letters extract as written; alphabets map as unicode-math's", "
   // \mathbf{K}_0: the script belongs to K, as with unicode-math's \symbf
   const MathBox k = m.set("\\mathbf{K}_0");
   CHECK(glyph_of(k, U'0').y > 0);
+}
+
+TEST_CASE("math: a formula is one unbreakable piece of its line", "[math][linebreak]") {
+  FontBook fonts;
+  const Style& s = test::classic();
+  const RichText text{span("before "), span("\\frac{\\beta}{1-\\beta} = f(x)", SpanKind::Math),
+                      span(" after")};
+  const InlineStyle in{s.body, s.text_color, s.link_color};
+  std::vector<Word> words = shape_words(text, in, s, fonts);
+  REQUIRE(words.size() == 3);
+  REQUIRE(words[1].pieces.size() == 1);
+  const Piece& piece = words[1].pieces[0];
+  REQUIRE(piece.math);
+  CHECK(piece.font == fonts.load(s.math_font.file));
+  CHECK(piece.width == Approx(piece.math->width));
+  CHECK(words[1].width == Approx(piece.math->width));
+
+  // narrower than the formula: it stands whole on a line of its own
+  const std::vector<Line> lines = break_lines(words, piece.width / 2, fonts);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1].words[0].pieces[0].math);
+
+  // drawn: the math font's glyphs on baselines of their own, and the fraction's rule
+  std::vector<GlyphRun> runs;
+  std::vector<Rule> rules;
+  std::vector<LinkArea> links;
+  const std::vector<Line> one = break_lines(words, 1000, fonts);
+  render_line(one[0], 0, 10, 3, fonts, runs, rules, links);
+  REQUIRE(rules.size() == 1);
+  bool raised = false, lowered = false;
+  std::u32string math_text;
+  for (const GlyphRun& run : runs) {
+    if (run.font != piece.font) continue;
+    raised |= run.y < 0;
+    lowered |= run.y > 0;
+    for (const Glyph& g : run.glyphs) math_text += g.chars;
+  }
+  CHECK(raised);
+  CHECK(lowered);
+  CHECK(math_text.find(U"\U0001D6FD") != std::u32string::npos);  // mathematical italic beta
+  CHECK(rules[0].x > fonts.width(fonts.load(s.faces[0].file), "before", s.body.size));
+}
+
+TEST_CASE("math the parser refuses is set as its source text", "[math]") {
+  FontBook fonts;
+  const Style& s = test::classic();
+  const RichText text{span("\\input{x}", SpanKind::Math)};
+  const InlineStyle in{s.body, s.text_color, s.link_color};
+  const std::vector<Word> words = shape_words(text, in, s, fonts);
+  REQUIRE(words.size() == 1);
+  CHECK_FALSE(words[0].pieces[0].math);
+  CHECK(words[0].pieces[0].text == "\\input{x}");
+  CHECK(words[0].pieces[0].font == fonts.load(s.faces[0].file));
 }
