@@ -149,7 +149,10 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
   for (const Line& line : lines) {
     VLine v;
     v.leading = t.leading;
-    v.ascent = ascent(t);
+    v.ascent = ascent(t);  // the strut's, or a taller formula's (TeX's box height)
+    for (const Word& word : line.words)
+      for (const Piece& piece : word.pieces)
+        if (piece.math) v.ascent = std::max(v.ascent, piece.math->height);
     v.width = line.width;
     const double room = width - line.width;
     const double x = s_.margin_left + indent +
@@ -157,7 +160,8 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
                       : align == Align::Right ? room
                                               : 0);
     // Measuring without a cache, nobody will read the glyphs.
-    if (!measure_ || cache_) render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
+    if (!measure_ || cache_)
+      render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.rules, v.links);
     out.push_back(std::move(v));
   }
   if (cache_) cache_->paragraphs.emplace(std::move(key), out);
@@ -364,7 +368,7 @@ Pages Engine::paginate() {
     baseline = i == starts[page] ? first_baseline(v) : baseline + v.gap + v.leading;
     Page& p = pages.pages.back();
     for (GlyphRun& r : v.runs) {
-      r.y = baseline;
+      r.y += baseline;  // a formula's runs sit above or below it
       p.runs.push_back(std::move(r));
     }
     for (Rule& r : v.rules) {
@@ -392,7 +396,7 @@ void Engine::footer(Pages& pages, const std::string& name) {
     t.text_case = TextCase::AsWritten;  // the LaTeX footer writes "page N of M" as is
     std::vector<VLine> lines = paragraph(plain(text), t, text_width(), 0, Align::Center);
     for (GlyphRun& r : lines.front().runs) {
-      r.y = s_.page_height - s_.margin_bottom + s_.footer_skip;
+      r.y += s_.page_height - s_.margin_bottom + s_.footer_skip;
       pages.pages[n].runs.push_back(std::move(r));
     }
   }

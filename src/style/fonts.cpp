@@ -65,7 +65,8 @@ bool has_math_table(const std::string& file) {
   return math;
 }
 
-// hhea ascender and descender as fractions of the em.
+// hhea ascender and descender as fractions of the em, and a math font's
+// script sizes.
 void read_metrics(FontFace& face) {
   hb_blob_t* blob = hb_blob_create_from_file(face.file.c_str());
   hb_face_t* hb_face = hb_face_create(blob, 0);
@@ -76,6 +77,14 @@ void read_metrics(FontFace& face) {
   hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descender);
   face.ascent = ascender / upem;
   face.descent = -descender / upem;
+  if (hb_ot_math_has_data(hb_face)) {
+    face.script_scale =
+        hb_ot_math_get_constant(font, HB_OT_MATH_CONSTANT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0;
+    face.script_script_scale =
+        hb_ot_math_get_constant(font, HB_OT_MATH_CONSTANT_SCRIPT_SCRIPT_PERCENT_SCALE_DOWN) / 100.0;
+    face.script_space =
+        hb_ot_math_get_constant(font, HB_OT_MATH_CONSTANT_SPACE_AFTER_SCRIPT) / upem;
+  }
   hb_font_destroy(font);
   hb_face_destroy(hb_face);
   hb_blob_destroy(blob);

@@ -150,3 +150,48 @@ TEST_CASE("math with a command outside the allow-list is a located error", "[e2e
   CHECK(r.out.find("math.yaml:7:13: error: math in highlight uses `\\input`") != std::string::npos);
   CHECK_FALSE(exists(dir + "/out"));
 }
+
+TEST_CASE("a formula is typeset in the math font and extracts as text", "[e2e][pdf][math]") {
+  const std::string dir = scratch_dir("formula");
+  write_file(dir + "/math.yaml",
+             "cv:\n  name: M\n  sections:\n    s:\n      - name: Entry\n        highlights:\n"
+             "          - 'Attention: $$\\mathrm{softmax}(\\mathbf{Q}\\mathbf{K}^{\\mathsf{T}}) = "
+             "\\frac{1}{\\alpha}\\left(\\mathbf{I}-\\frac{\\beta}{s_2}\\right)$$ holds.'\n");
+  const Run r = run_cvpress("build math.yaml --format pdf --variant full -o out --strict", dir);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string pdf = dir + "/out/math-full.pdf";
+
+  const std::string text = pdf_text(pdf);
+  INFO(text);
+  CHECK(text.find("softmax") != std::string::npos);
+  CHECK(text.find("\xF0\x9D\x90\x90\xF0\x9D\x90\x8A") != std::string::npos);  // bold Q K
+  CHECK(text.find("mathrm") == std::string::npos);                            // not the source
+  CHECK(text.find("frac") == std::string::npos);
+
+  // The math font, embedded as a subset ("ABCDEF+DejaVuMathTeXGyre-Regular yes yes yes").
+  const std::string fonts = run("pdffonts " + quote(pdf)).out;
+  INFO(fonts);
+  std::istringstream rows(fonts);
+  bool math_font = false;
+  for (std::string row; std::getline(rows, row);) {
+    if (row.find("+DejaVuMathTeXGyre") == std::string::npos) continue;
+    math_font = true;
+    CHECK(row.find("yes yes yes") != std::string::npos);
+  }
+  CHECK(math_font);
+
+  // softmax's letters come from that font, not from the text font
+  if (!have_tool("mutool")) return;
+  const std::string stext = run("mutool draw -q -F stext -o - " + quote(pdf)).out;
+  std::istringstream lines(stext);
+  std::string font, math_chars;
+  for (std::string line; std::getline(lines, line);) {
+    if (const size_t at = line.find("<font name=\""); at != std::string::npos)
+      font = line.substr(at + 12, line.find('"', at + 12) - at - 12);
+    const size_t c = line.find(" c=\"");
+    if (c != std::string::npos && font.find("DejaVuMath") != std::string::npos)
+      math_chars += line.substr(c + 4, line.find('"', c + 4) - c - 4);
+  }
+  CHECK(math_chars.find("softmax") != std::string::npos);
+}
