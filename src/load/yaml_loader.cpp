@@ -478,6 +478,7 @@ constexpr std::array kNumberedFields{
     field<&Entry::text>("number", "The text after its number (1., 2., ...).", true)};
 constexpr std::array kReversedNumberedFields{
     field<&Entry::text>("reversed_number", "The text after its number, counting down to 1.", true)};
+constexpr std::array kTextFields{field<&Entry::text>("text", "The paragraph.", true)};
 
 constexpr std::array kSharedEntryFields{
     field<&Entry::date>("date", "A single date, instead of start_date and end_date."),
@@ -517,6 +518,11 @@ constexpr std::array kEntrySchemas{
                 "A numbered item: 1., 2., ..."},
     EntrySchema{EntryKind::ReversedNumbered, "reversed_numbered", "a reversed numbered entry",
                 kReversedNumberedFields, "A numbered item, counting down to 1."},
+    // Last: `text` is also a highlight's key, and a map with another kind's
+    // key is that kind.
+    EntrySchema{EntryKind::Text, "text", "a text entry", kTextFields,
+                "A paragraph of text, written as a map so that it can carry tags and priority "
+                "(a plain string is a paragraph too)."},
 };
 
 // The keys of `map` that have a value.

@@ -41,7 +41,7 @@ enum class EntryKind {
   Bullet,            // bullet
   Numbered,          // number
   ReversedNumbered,  // reversed_number
-  Text,              // a plain string
+  Text,              // a plain string, or a map with `text` (to carry tags and priority)
 };
 
 struct Entry {
