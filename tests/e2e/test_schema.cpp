@@ -309,3 +309,78 @@ TEST_CASE("validate: a file that cannot be read", "[e2e][validate]") {
   CHECK(r.status == 1);
   CHECK(shows(r.out, "cannot read `does-not-exist.yaml`"));
 }
+
+TEST_CASE("validate: what build rejects, with its place", "[e2e][validate]") {
+  const std::string dir = scratch_dir("validate-build");
+  write_file(dir + "/cv.yaml", R"(cv:
+  name: A
+  sections:
+    experience:
+      - company: X
+        position: Y
+        tags: [gpu]
+        highlights:
+          - 'Fast $$\alpha \input{x}$$'
+          - text: >-
+              Folded $$\beta
+              \write18$$
+design:
+  theme: nosuchtheme
+profiles:
+  job:
+    style: modrn
+    sections: [experiense]
+    tags: [gpus]
+)");
+  const Run r = run_cvpress("validate cv.yaml", dir);
+  INFO(r.out);
+  CHECK(r.status == 1);
+  CHECK(shows(r.out, "cv.yaml:9:28: error: math uses `\\input`, which cvpress does not allow"));
+  CHECK(shows(r.out, "cv.yaml:12:15: error: math uses `\\write`, which cvpress does not allow"));
+  CHECK(shows(r.out, "cv.yaml:14:10: error: there is no style `nosuchtheme`"));
+  CHECK(shows(r.out, "cv.yaml:17:12: error: there is no style `modrn`"));
+  CHECK(shows(r.out, "hint: did you mean `modern`?"));
+  CHECK(shows(r.out,
+              "cv.yaml:18:16: error: profile `job` names section `experiense`, which "
+              "`cv.sections` does not have"));
+  CHECK(shows(r.out,
+              "cv.yaml:19:12: warning: profile `job`: no entry or highlight carries the tag "
+              "`gpus` of its `tags`"));
+  CHECK(shows(r.out, "cv.yaml: not valid: 5 errors, 1 warning"));
+
+  // build says the same, at the same places.
+  const Run b = run_cvpress("build cv.yaml -o out", dir);
+  CHECK(b.status == 1);
+  CHECK(shows(b.out, "cv.yaml:9:28: error: math uses `\\input`"));
+  const Run profile_style = run_cvpress("build cv.yaml -o out --profile job", dir);
+  CHECK(profile_style.status == 1);
+  CHECK(shows(profile_style.out, "cv.yaml:18:16: error: profile `job` names section"));
+}
+
+TEST_CASE("build: an unknown style is an error at the name that chose it", "[e2e][validate]") {
+  const std::string dir = scratch_dir("build-style-place");
+  write_file(dir + "/cv.yaml", R"(cv:
+  name: A
+  sections:
+    s: [Text.]
+design:
+  theme: nonsense
+profiles:
+  job:
+    style: clasic
+)");
+  const Run theme = run_cvpress("build cv.yaml -o out", dir);
+  INFO(theme.out);
+  CHECK(theme.status == 1);
+  CHECK(shows(theme.out, "cv.yaml:6:10: error: there is no style `nonsense`"));
+  const Run profile = run_cvpress("build cv.yaml -o out --profile job", dir);
+  INFO(profile.out);
+  CHECK(profile.status == 1);
+  CHECK(shows(profile.out, "cv.yaml:9:12: error: there is no style `clasic`"));
+  CHECK(shows(profile.out, "hint: did you mean `classic`?"));
+  const Run flag = run_cvpress("build cv.yaml -o out --style nonesuch", dir);
+  CHECK(flag.status == 1);
+  CHECK(shows(flag.out, "--style: error: there is no style `nonesuch`"));
+  // --style wins over both, so a good one builds.
+  CHECK(run_cvpress("build cv.yaml -o out --profile job --style compact", dir).status == 0);
+}
