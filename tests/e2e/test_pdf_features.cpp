@@ -147,7 +147,8 @@ TEST_CASE("math with a command outside the allow-list is a located error", "[e2e
   const Run r = run_cvpress("build math.yaml -o out", dir);
   INFO(r.out);
   CHECK(r.status == 1);
-  CHECK(r.out.find("math.yaml:7:13: error: math in highlight uses `\\input`") != std::string::npos);
+  // At the command itself, inside the quoted scalar.
+  CHECK(r.out.find("math.yaml:7:38: error: math uses `\\input`") != std::string::npos);
   CHECK_FALSE(exists(dir + "/out"));
 }
 
