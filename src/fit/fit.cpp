@@ -20,12 +20,16 @@ struct Candidate {
   int priority;
 };
 
-// A block goes no earlier than its most important item: a priority-1 bullet
-// pins its entry.
+// Where an entry falls in the drop order: by its own priority, except that a
+// priority-1 bullet pins it (a bullet cannot stay without its entry), unless
+// the entry is priority 5: full-CV only wins, and the bullet goes with it.
+// Its other bullets never promote it: they are dropped on their own turn, or
+// with the entry.
 int block_priority(const Block& b) {
-  int p = b.priority;
-  for (const Item& i : b.items) p = std::min(p, i.priority);
-  return p;
+  if (b.priority == 5) return 5;
+  const bool pinned_bullet =
+      std::any_of(b.items.begin(), b.items.end(), [](const Item& i) { return i.priority == 1; });
+  return pinned_bullet ? 1 : b.priority;
 }
 
 std::vector<Candidate> drop_order(const Document& doc) {
@@ -244,8 +248,9 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
   for (int i = 0; i < 24 && high - low > 1e-4; ++i) {
     const double mid = (low + high) / 2;
     const bool ok =
-        static_cast<int>(measure_layout(result.doc, with_spacing(style, mid), fonts, cache)
-                             .pages.size()) <= max_pages;
+        static_cast<int>(
+            measure_layout(result.doc, with_spacing(style, mid), fonts, cache).pages.size()) <=
+        max_pages;
     (ok ? low : high) = mid;
   }
   result.style = with_spacing(style, low);

@@ -50,6 +50,44 @@ int count_items(const Document& doc, int priority) {
   return n;
 }
 
+// A document of one section of these blocks.
+Document one_section(std::vector<Block> blocks) {
+  Document doc;
+  doc.header.name = "Fit Test";
+  doc.sections.push_back({"Only", std::move(blocks)});
+  return doc;
+}
+
+std::vector<std::string> item_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const DocSection& s : doc.sections)
+    for (const Block& b : s.blocks)
+      for (const Item& i : b.items) out.push_back(plain_text(i.text));
+  return out;
+}
+
+// An entry of one title line and `bullets` one-line bullets of `bullet_priority`.
+Block entry(const std::string& title, int priority, int bullets = 0, int bullet_priority = 3) {
+  Block b;
+  b.kind = BlockKind::Entry;
+  b.title = plain(title);
+  b.priority = priority;
+  for (int i = 0; i < bullets; ++i)
+    b.items.push_back(item(title + " bullet " + std::to_string(i), bullet_priority));
+  return b;
+}
+
+std::vector<std::string> titles(const Document& doc) {
+  std::vector<std::string> out;
+  for (const DocSection& s : doc.sections)
+    for (const Block& b : s.blocks) out.push_back(plain_text(b.title));
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& text) {
+  return std::find(list.begin(), list.end(), text) != list.end();
+}
+
 }  // namespace
 
 TEST_CASE("a document that fits is left alone", "[fit]") {
@@ -68,14 +106,6 @@ TEST_CASE("priority 5 never reaches the one-page variant", "[fit]") {
   CHECK(r.fits);
   CHECK(count_items(r.doc, 5) == 0);
   CHECK(count_items(r.doc, 1) == count_items(doc, 1));
-}
-
-std::vector<std::string> item_texts(const Document& doc) {
-  std::vector<std::string> out;
-  for (const DocSection& s : doc.sections)
-    for (const Block& b : s.blocks)
-      for (const Item& i : b.items) out.push_back(plain_text(i.text));
-  return out;
 }
 
 TEST_CASE("the fitter keeps priority 1, fits, and cannot keep more", "[fit]") {
@@ -114,21 +144,18 @@ TEST_CASE("the fitter keeps priority 1, fits, and cannot keep more", "[fit]") {
 TEST_CASE("bullets go before entries, later before earlier", "[fit]") {
   FontBook fonts;
   // One section: entries of priority 3 with bullets of priority 3.
-  Document doc;
-  doc.header.name = "Order";
-  DocSection section{"Only", {}};
+  std::vector<Block> blocks;
   for (int e = 0; e < 12; ++e) {
     Block b;
     b.kind = BlockKind::Entry;
     b.title = plain("Entry " + std::to_string(e));
-    b.priority = 3;
     for (int i = 0; i < 4; ++i)
       b.items.push_back(item("Bullet " + std::to_string(e) + "." + std::to_string(i) +
                                  " long enough to fill most of a line of text on the page here",
                              3));
-    section.blocks.push_back(b);
+    blocks.push_back(b);
   }
-  doc.sections.push_back(section);
+  const Document doc = one_section(blocks);
   const FitResult r = fit(doc, style(), fonts, 1, true);
   REQUIRE(r.fits);
   // Every entry is still there (bullets went first) ...
@@ -138,6 +165,75 @@ TEST_CASE("bullets go before entries, later before earlier", "[fit]") {
   REQUIRE_FALSE(kept.empty());
   CHECK(kept.front().rfind("Bullet 0.0", 0) == 0);
   CHECK(kept.size() < 48);
+}
+
+TEST_CASE("a priority-5 entry never reaches the one-page CV, whatever its bullets", "[fit]") {
+  FontBook fonts;
+  const Document doc = one_section({entry("Pinned", 1, 1), entry("Full only", 5, 3, 3),
+                                    entry("Full only, pinned bullet", 5, 2, 1)});
+  const FitResult onepage = fit(doc, style(), fonts, 1, true);
+  REQUIRE(onepage.fits);
+  CHECK(titles(onepage.doc) == std::vector<std::string>{"Pinned"});
+  // The full CV keeps them when they fit.
+  const FitResult full = fit(doc, style(), fonts, 1, false);
+  REQUIRE(full.fits);
+  CHECK(titles(full.doc).size() == 3);
+}
+
+TEST_CASE("entries go by their own priority: 4, then 3, then 2, later before earlier", "[fit]") {
+  FontBook fonts;
+  // 60 entries of one size, priorities 2, 3, 4 in turn: about half must go.
+  std::vector<Block> blocks;
+  for (int e = 0; e < 60; ++e) {
+    blocks.push_back(entry("Entry " + std::to_string(e), 2 + e % 3));
+    blocks.back().paragraphs.push_back(plain("A paragraph of one line under the entry."));
+  }
+  const Document doc = one_section(blocks);
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  const std::vector<std::string> kept = titles(r.doc);
+  REQUIRE(kept.size() > 20);
+  REQUIRE(kept.size() < 40);
+  // Every priority 4 is gone and every priority 2 stays; of priority 3,
+  // the earliest stay.
+  bool dropped_3 = false;
+  for (int e = 0; e < 60; ++e) {
+    const std::string title = "Entry " + std::to_string(e);
+    INFO(title);
+    const int p = 2 + e % 3;
+    if (p == 4) CHECK_FALSE(has(kept, title));
+    if (p == 2) CHECK(has(kept, title));
+    if (p != 3) continue;
+    if (dropped_3) CHECK_FALSE(has(kept, title));
+    dropped_3 = dropped_3 || !has(kept, title);
+  }
+  CHECK(dropped_3);
+}
+
+TEST_CASE("important bullets do not promote their entry", "[fit]") {
+  FontBook fonts;
+  // Even entries: priority 3 with five priority-3 bullets; odd ones:
+  // priority 4 with two priority-2 bullets. The priority-4 entries go first,
+  // bullets and all, then the latest priority-3 bullets.
+  std::vector<Block> blocks;
+  for (int e = 0; e < 24; ++e) {
+    const bool odd = e % 2;
+    blocks.push_back(entry("Entry " + std::to_string(e), odd ? 4 : 3, odd ? 2 : 5, odd ? 2 : 3));
+  }
+  const Document doc = one_section(blocks);
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  const std::vector<std::string> kept = titles(r.doc);
+  const std::vector<std::string> bullets = item_texts(r.doc);
+  for (int e = 0; e < 24; ++e) CHECK(has(kept, "Entry " + std::to_string(e)) == (e % 2 == 0));
+  // The kept priority-3 bullets are the earliest ones: later went first.
+  std::vector<std::string> all;
+  for (int e = 0; e < 24; e += 2)
+    for (int i = 0; i < 5; ++i)
+      all.push_back("Entry " + std::to_string(e) + " bullet " + std::to_string(i));
+  REQUIRE(bullets.size() < all.size());
+  REQUIRE_FALSE(bullets.empty());
+  CHECK(bullets == std::vector<std::string>(all.begin(), all.begin() + bullets.size()));
 }
 
 TEST_CASE("when what must stay is too long, the fit fails", "[fit]") {
