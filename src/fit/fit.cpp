@@ -238,20 +238,19 @@ FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_
 
   FitResult result;
   result.doc = without(doc, slots, dropped);
-  // Share the spare space out: the loosest spacing that still fits.
+  // Share the spare space out: the loosest spacing that keeps the pages the
+  // budget allows, but never more than the style's own spacing needs (a
+  // budget that is not binding adds no page).
+  auto pages_at = [&](double t) {
+    return static_cast<int>(
+        measure_layout(result.doc, with_spacing(style, t), fonts, cache).pages.size());
+  };
+  const int target = std::min(max_pages, pages_at(0));
   double low = -1, high = 1;
-  if (static_cast<int>(
-          measure_layout(result.doc, with_spacing(style, high), fonts, cache).pages.size()) <=
-      max_pages) {
-    low = high;
-  }
+  if (pages_at(high) <= target) low = high;
   for (int i = 0; i < 24 && high - low > 1e-4; ++i) {
     const double mid = (low + high) / 2;
-    const bool ok =
-        static_cast<int>(
-            measure_layout(result.doc, with_spacing(style, mid), fonts, cache).pages.size()) <=
-        max_pages;
-    (ok ? low : high) = mid;
+    (pages_at(mid) <= target ? low : high) = mid;
   }
   result.style = with_spacing(style, low);
   result.pages = layout(result.doc, result.style, fonts, cache);

@@ -141,6 +141,20 @@ TEST_CASE("the fitter keeps priority 1, fits, and cannot keep more", "[fit]") {
   }
 }
 
+TEST_CASE("a budget that does not bind adds no page", "[fit]") {
+  FontBook fonts;
+  const Document doc = document(6, 4, {2, 3});
+  const size_t pages = layout(doc, style(), fonts).pages.size();
+  REQUIRE(pages >= 2);
+  const FitResult r = fit(doc, style(), fonts, 10, false);
+  REQUIRE(r.fits);
+  CHECK(r.pages.pages.size() == pages);
+  CHECK(item_texts(r.doc) == item_texts(doc));
+  // Spare space on its last page is shared out, never more than the style allows.
+  CHECK(r.style.block_gap.value >= style().block_gap.value);
+  CHECK(r.style.block_gap.value <= style().block_gap.max + 1e-9);
+}
+
 TEST_CASE("bullets go before entries, later before earlier", "[fit]") {
   FontBook fonts;
   // One section: entries of priority 3 with bullets of priority 3.
