@@ -356,8 +356,8 @@ std::string describe(const Document& doc, const Candidate& c, const std::string&
                        note, shorten(name_of(b)));
   }
   return fmt::format("bullet {} of {} / {} (priority {}{}): {}", c.item + 1, section.title,
-                     shorten(name_of(b)), c.priority, note,
-                     shorten(plain_text(b.items[c.item].text)));
+                     shorten(name_of(b), 32), c.priority, note,
+                     shorten(plain_text(b.items[c.item].text), 50));
 }
 
 // "pinned: 3 entries (NVIDIA, Huawei..., GVR) and 12 bullets": what stays in
