@@ -126,6 +126,46 @@ TEST_CASE("a character no font has is reported, and an error with --strict", "[e
   CHECK_FALSE(exists(strict + "/out"));
 }
 
+TEST_CASE("a missing glyph in the header or a section title is located, and never extracts",
+          "[e2e][pdf]") {
+  const std::string dir = scratch_dir("missing-glyph-header");
+  // Private-use characters: no font here has them. The headline's three
+  // would share one .notdef glyph, and so one text, if they were drawn.
+  write_file(dir + "/pua.yaml",
+             "cv:\n"
+             "  name: \"Wang \\uE000\"\n"
+             "  headline: \"Engineer \\uE001\\uE002\\uE001 \\U00013000\"\n"
+             "  location: \"Town \\uE003\"\n"
+             "  social_networks:\n"
+             "    - network: GitHub\n"
+             "      username: \"w\\uE006\"\n"
+             "  sections:\n"
+             "    \"About \\uE004\":\n"
+             "      - Text.\n");
+  const Run r = run_cvpress("build pua.yaml --format pdf -o out", dir);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  for (const char* message : {"U+E000 '\xEE\x80\x80' in name (pua.yaml:2:9)",
+                              "U+E001 '\xEE\x80\x81' in headline (pua.yaml:3:13)",
+                              "U+E002 '\xEE\x80\x82' in headline (pua.yaml:3:13)",
+                              "U+13000 '\xF0\x93\x80\x80' in headline (pua.yaml:3:13)",
+                              "U+E003 '\xEE\x80\x83' in contact (pua.yaml:4:13)",
+                              "U+E006 '\xEE\x80\x86' in contact (pua.yaml:6:7)",
+                              "U+E004 '\xEE\x80\x84' in section title (pua.yaml:9:5)"}) {
+    CHECK(r.out.find(message) != std::string::npos);
+  }
+  // Left out of the page: nothing extracts in their place.
+  const std::string text = pdf_text(dir + "/out/pua-full.pdf");
+  INFO(text);
+  CHECK(contains_words(text, "Wang Engineer Town", 0));
+  for (const char* absent : {"\xEE\x80", "\xF0\x93", "\xEF\xBF\xBD"}) {
+    CHECK(text.find(absent) == std::string::npos);
+  }
+  const std::string raw = run("pdftotext -raw " + quote(dir + "/out/pua-full.pdf") + " -").out;
+  CHECK(raw.find("Engineer\n") != std::string::npos);
+  CHECK(raw.find("About\n") != std::string::npos);
+}
+
 TEST_CASE("the full CV has a footer with page N of M", "[e2e][pdf]") {
   const std::string dir = scratch_dir("footer");
   REQUIRE(run_cvpress("build cv.yaml --variant full --format pdf -o " + quote(dir)).status == 0);
