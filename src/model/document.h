@@ -69,7 +69,9 @@ struct Metadata {
   std::string title;  // "Long Cheng — CV"
   std::string author;
   std::string subject;
-  std::string keywords;  // comma separated
+  // Comma separated: the tags of what the tailoring keeps, sorted; a CV
+  // without tags has its section titles instead, in order.
+  std::string keywords;
 };
 
 // The characters the style's own faces cannot draw, each with the fallback

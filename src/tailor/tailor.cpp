@@ -319,6 +319,10 @@ Document tailor(const Cv& cv, const Tailoring& how) {
   doc.meta.author = cv.name;
   doc.meta.subject = plain_text(cv.headline);
   doc.meta.keywords = keywords_of(chosen, how);
+  if (doc.meta.keywords.empty()) {  // no tags: the sections say what the CV covers
+    for (const DocSection& s : doc.sections)
+      doc.meta.keywords += (doc.meta.keywords.empty() ? "" : ", ") + s.title;
+  }
   return doc;
 }
 
