@@ -307,15 +307,24 @@ std::string Writer::write(const Metadata& meta, const std::string& creation_date
   add_font_programs();
 
   PdfInfo* info = doc_.GetInfo();
-  info->SetTitle(utf8(meta.title));
-  info->SetAuthor(utf8(meta.author));
-  info->SetSubject(utf8(meta.subject));
-  info->SetKeywords(utf8(meta.keywords));
-  info->SetCreator(utf8("cvpress " CVPRESS_VERSION));
-  info->SetProducer(utf8("cvpress " CVPRESS_VERSION " with PoDoFo"));
   PdfDictionary& dict = info->GetObject()->GetDictionary();
-  dict.AddKey("CreationDate", PdfString(creation_date));
-  dict.AddKey("ModDate", PdfString(creation_date));
+  // Empty entries are left out: an empty date is no valid PDF date, and
+  // without a date the file holds none (it stays reproducible).
+  auto set = [&dict](const char* key, const PdfString& value) {
+    if (value.GetStringUtf8().empty()) {
+      dict.RemoveKey(key);
+      return;
+    }
+    dict.AddKey(key, value);
+  };
+  set("Title", utf8(meta.title));
+  set("Author", utf8(meta.author));
+  set("Subject", utf8(meta.subject));
+  set("Keywords", utf8(meta.keywords));
+  set("Creator", utf8("cvpress " CVPRESS_VERSION));
+  set("Producer", utf8("cvpress " CVPRESS_VERSION " with PoDoFo"));
+  set("CreationDate", PdfString(creation_date));
+  set("ModDate", PdfString(creation_date));
 
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);

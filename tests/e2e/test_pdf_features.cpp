@@ -192,3 +192,37 @@ TEST_CASE("math with a command outside the allow-list is a located error", "[e2e
   CHECK(r.out.find("math.yaml:7:13: error: math in highlight uses `\\input`") != std::string::npos);
   CHECK_FALSE(exists(dir + "/out"));
 }
+
+TEST_CASE("dates: SOURCE_DATE_EPOCH sets them reproducibly; without it there are none",
+          "[e2e][pdf]") {
+  // features.yaml has no settings.current_date: the date comes from the
+  // environment or nowhere. Built in any time zone, the bytes are the same.
+  const std::string input = quote(source_dir() + "/tests/fixtures/features.yaml");
+  auto build = [&](const std::string& env, const std::string& name) {
+    const std::string dir = scratch_dir("dates-" + name);
+    const Run r = run("env -u SOURCE_DATE_EPOCH " + env + " " + quote(CVPRESS_BINARY) + " build " +
+                      input + " --format pdf -o " + quote(dir));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return dir + "/features-full.pdf";
+  };
+  const std::string epoch = "SOURCE_DATE_EPOCH=1700000000";
+  const std::string dated = build(epoch + " TZ=UTC", "utc");
+  CHECK(read_file(dated) == read_file(build(epoch + " TZ=Asia/Shanghai", "shanghai")));
+  CHECK(read_file(dated) == read_file(build(epoch + " TZ=America/Los_Angeles", "la")));
+  const std::string info = run("pdfinfo -isodates " + quote(dated)).out;
+  INFO(info);
+  CHECK(info.find("CreationDate:    2023-11-14T22:13:20Z") != std::string::npos);
+  CHECK(info.find("ModDate:         2023-11-14T22:13:20Z") != std::string::npos);
+
+  const std::string undated = build("TZ=UTC", "none-utc");
+  CHECK(read_file(undated) == read_file(build("TZ=Asia/Shanghai", "none-shanghai")));
+  CHECK(read_file(undated) != read_file(dated));
+  // No date at all, rather than an empty (invalid) one.
+  for (const char* key : {"/CreationDate", "/ModDate"}) {
+    CHECK(read_file(undated).find(key) == std::string::npos);
+  }
+  const std::string undated_info = run("pdfinfo " + quote(undated)).out;
+  CHECK(undated_info.find("CreationDate:") == std::string::npos);
+  CHECK(undated_info.find("Title:") != std::string::npos);
+}
