@@ -232,7 +232,7 @@ Header header_of(const Cv& cv) {
   };
   if (!cv.location.empty()) contact(plain(cv.location), cv.location_loc);
   if (!cv.email.empty()) contact(link(cv.email, "mailto:" + cv.email), cv.email_loc);
-  if (!cv.phone.empty()) contact(link(cv.phone, "tel:" + cv.phone), cv.phone_loc);
+  if (!cv.phone.empty()) contact(link(cv.phone, tel_url(cv.phone)), cv.phone_loc);
   if (!cv.website.empty()) contact(link(without_scheme(cv.website), cv.website), cv.website_loc);
   for (const SocialNetwork& s : cv.social_networks) {
     const std::string url = social_url(s);

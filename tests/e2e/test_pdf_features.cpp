@@ -2,6 +2,7 @@
 // order, page sizes, and no glyph silently missing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "support.h"
@@ -31,10 +32,14 @@ TEST_CASE("every URL, DOI, arXiv id and e-mail is a link", "[e2e][pdf]") {
        {"mailto:zofia@example.org", "https://zofia.example.org", "https://github.com/zofia-lm",
         "https://doi.org/10.1145/3192366.3192379", "https://arxiv.org/abs/2503.01873",
         "mailto:office@example.org", "https://doi.org/10.1145/3656382",
-        "https://example.org/a/very/long/path/that/keeps/going/"}) {
+        "https://example.org/a/very/long/path/that/keeps/going/", "tel:+442079460000",
+        "https://arxiv.org/abs/hep-th/9901001", "https://arxiv.org/abs/2604.22312",
+        "mailto:desk@example.org"}) {
     INFO(url);
     CHECK(urls.find(url) != std::string::npos);
   }
+  // Nothing else: no link on "e.g.", "v1.2.3" or "3.14".
+  CHECK(std::count(urls.begin(), urls.end(), '\n') == 13 + 1);
 }
 
 TEST_CASE("the outline has one entry per section, in order", "[e2e][pdf]") {
