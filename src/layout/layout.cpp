@@ -180,7 +180,12 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
                       : align == Align::Right ? room
                                               : 0);
     // Measuring without a cache, nobody will read the glyphs.
-    if (!measure_ || cache_) render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
+    if (!measure_ || cache_) {
+      // Link boxes: the face's ascent and descent, shrunk in proportion to
+      // fit the leading, so the boxes of neighbouring lines never overlap.
+      const double fit = std::min(1.0, t.leading / (ascent(t) + descent(t)));
+      render_line(line, x, ascent(t) * fit, descent(t) * fit, fonts_, v.runs, v.links);
+    }
     out.push_back(std::move(v));
   }
   if (cache_) cache_->paragraphs.emplace(std::move(key), out);

@@ -61,7 +61,8 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
                               std::vector<size_t>* cut = nullptr);
 
-// Glyph runs and link areas of a line set at (x, 0) on its baseline.
+// Glyph runs and link areas of a line set at (x, 0) on its baseline; the
+// link areas reach `ascent` above it and `descent` below.
 void render_line(const Line& line, double x, double ascent, double descent, FontBook& fonts,
                  std::vector<GlyphRun>& runs, std::vector<LinkArea>& links);
 

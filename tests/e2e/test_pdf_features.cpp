@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <regex>
 #include <sstream>
 
 #include "support.h"
@@ -230,4 +231,60 @@ TEST_CASE("dates: SOURCE_DATE_EPOCH sets them reproducibly; without it there are
   const std::string undated_info = run("pdfinfo " + quote(undated)).out;
   CHECK(undated_info.find("CreationDate:") == std::string::npos);
   CHECK(undated_info.find("Title:") != std::string::npos);
+}
+
+namespace {
+
+struct Box {
+  double x0, y0, x1, y1;
+};
+
+// The /Rect of every annotation of a PDF (all its pages).
+std::vector<Box> link_boxes(const std::string& pdf) {
+  const std::string qdf = run("qpdf --qdf --object-streams=disable " + quote(pdf) + " -").out;
+  const std::regex rect_re(R"(/Rect \[\s*([-0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s*\])");
+  std::vector<Box> boxes;
+  for (auto it = std::sregex_iterator(qdf.begin(), qdf.end(), rect_re);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    boxes.push_back({std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])});
+  }
+  return boxes;
+}
+
+}  // namespace
+
+TEST_CASE("link boxes of neighbouring lines do not overlap", "[e2e][pdf]") {
+  const std::string dir = scratch_dir("link-boxes");
+  std::string links;
+  for (int i = 0; i < 12; ++i) links += " https://example.org/page/" + std::to_string(i);
+  write_file(dir + "/links.yaml",
+             "cv:\n  name: Links\n  email: a@example.org\n  website: https://example.org\n"
+             "  sections:\n    links:\n      - \"" +
+                 links +
+                 "\"\n"
+                 "      - bullet: https://example.org/one\n"
+                 "      - bullet: https://example.org/two\n"
+                 "      - name: https://example.org/title\n"
+                 "        highlights:\n          - https://example.org/three\n"
+                 "          - https://example.org/four\n");
+  const Run r = run_cvpress("build links.yaml --variant full --format pdf -o out", dir);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string pdf = dir + "/out/links-full.pdf";
+  REQUIRE(pdf_pages(pdf) == 1);
+  const std::vector<Box> boxes = link_boxes(pdf);
+  CHECK(boxes.size() >= 18);
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const Box& a = boxes[i];
+    CHECK(a.y1 - a.y0 > 8);  // still covers the text of a 10 bp line
+    for (size_t j = i + 1; j < boxes.size(); ++j) {
+      const Box& b = boxes[j];
+      const double wide = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+      const double high = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+      INFO(a.x0 << " " << a.y0 << " " << a.x1 << " " << a.y1 << " / " << b.x0 << " " << b.y0 << " "
+                << b.x1 << " " << b.y1);
+      CHECK_FALSE((wide > 0.01 && high > 0.01));
+    }
+  }
 }
