@@ -247,14 +247,15 @@ std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text
     v.ascent = ascent(text_style);
     lines.push_back(std::move(v));
   }
-  auto add = [&](VLine& from, double x) {
-    for (GlyphRun& run : from.runs) {
-      run.x += x;
-      lines.front().runs.push_back(std::move(run));
-    }
+  // In reading order: a date in the left column before the title, one on the right after it.
+  auto add = [&](VLine& from, double x, bool before) {
+    for (GlyphRun& run : from.runs) run.x += x;
+    std::vector<GlyphRun>& runs = lines.front().runs;
+    runs.insert(before ? runs.begin() : runs.end(), std::make_move_iterator(from.runs.begin()),
+                std::make_move_iterator(from.runs.end()));
   };
-  add(right_part, text_width() - right_part.width);
-  add(left_part, content() - s_.date_gap - left_part.width);
+  add(right_part, text_width() - right_part.width, false);
+  add(left_part, content() - s_.date_gap - left_part.width, true);
   return lines;
 }
 
@@ -297,8 +298,11 @@ void Engine::marked(const Block& b, const std::string& mark, double indent, doub
   const double mark_x = content() + (bullet ? s_.bullet_offset : 0);
   const Color& ink = s_.color(bullet ? s_.bullet_color : s_.body.color);
   std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, mark_x, Align::Left, 0, &ink);
-  if (!m.empty())
-    for (GlyphRun& run : m.front().runs) lines.front().runs.push_back(std::move(run));
+  if (!m.empty()) {  // first in the content stream, as it is read: "• text", not "text •"
+    std::vector<GlyphRun>& runs = lines.front().runs;
+    runs.insert(runs.begin(), std::make_move_iterator(m.front().runs.begin()),
+                std::make_move_iterator(m.front().runs.end()));
+  }
   push_paragraph(std::move(lines), gap, breakable);
 }
 

@@ -288,3 +288,27 @@ TEST_CASE("link boxes of neighbouring lines do not overlap", "[e2e][pdf]") {
     }
   }
 }
+
+TEST_CASE("bullets and numbers come before their text in reading order", "[e2e][pdf]") {
+  const std::string dir = scratch_dir("marks");
+  write_file(dir + "/marks.yaml",
+             "cv:\n  name: Marks\n  sections:\n    list:\n"
+             "      - bullet: First bullet text\n      - number: Numbered one\n"
+             "      - name: Entry\n        date: 2020\n        highlights:\n"
+             "          - Highlight text\n");
+  for (const char* style : {"classic", "modern"}) {
+    INFO(style);
+    const Run r = run_cvpress(
+        std::string("build marks.yaml --format pdf -o ") + style + " --style " + style, dir);
+    REQUIRE(r.status == 0);
+    const std::string raw =
+        run("pdftotext -raw " + quote(dir + "/" + style + "/marks-full.pdf") + " -").out;
+    INFO(raw);
+    CHECK(raw.find("\xE2\x80\xA2 First bullet text\n") != std::string::npos);
+    CHECK(raw.find("1. Numbered one\n") != std::string::npos);
+    CHECK(raw.find("\xE2\x80\xA2 Highlight text\n") != std::string::npos);
+    // A date in a left column reads before its title, one on the right after it.
+    CHECK(raw.find(std::string(style) == "modern" ? "2020 Entry\n" : "Entry 2020\n") !=
+          std::string::npos);
+  }
+}
