@@ -12,6 +12,7 @@
 
 #include "pdf/font_embed.h"
 #include "text/font_book.h"
+#include "text/uri.h"
 
 namespace cvpress {
 namespace {
@@ -255,7 +256,7 @@ void Writer::add_links(PdfPage& page, const Page& content) {
     PdfRect rect(link.x, pages_.height - link.y - link.height, link.width, link.height);
     PdfAnnotation* annotation = page.CreateAnnotation(ePdfAnnotation_Link, rect);
     PdfAction action(ePdfAction_URI, &doc_);
-    action.SetURI(PdfString(link.url));
+    action.SetURI(PdfString(link_uri(link.url)));  // ASCII: no UTF-8 question
     annotation->SetAction(action);
     annotation->SetBorderStyle(0, 0, 0);
     annotation->GetObject()->GetDictionary().RemoveKey("M");  // a date breaks reproducibility
