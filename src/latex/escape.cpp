@@ -98,6 +98,21 @@ std::string escape_text(std::string_view utf8) {
   return out;
 }
 
+std::string comment_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto cp = next_code_point(utf8, i);
+    if (!cp) continue;
+    if (is_line_space(*cp) || is_control(*cp)) {
+      out += ' ';
+      continue;
+    }
+    append_utf8(out, *cp);
+  }
+  return out;
+}
+
 std::string escape_url(std::string_view url) {
   // Inside \href, hyperref turns \# \% \~ \& \_ and \\ into the characters
   // (even when the \href sits in another macro's argument, where it cannot

@@ -20,6 +20,11 @@ namespace cvpress {
 // else, including non-ASCII text, passes through unchanged.
 std::string escape_text(std::string_view utf8);
 
+// Text for a `%` comment line: valid UTF-8 (malformed bytes dropped), with
+// line breaks, line and paragraph separators and other control characters
+// as spaces, so the comment cannot end early and let the rest be read as TeX.
+std::string comment_text(std::string_view utf8);
+
 // A URL as the first argument of hyperref's `\href`, valid even when the
 // `\href` sits inside another macro's argument: hyperref writes exactly
 // link_uri(url) (text/uri.h) into the PDF's /URI, in XeLaTeX and LuaLaTeX.

@@ -200,3 +200,16 @@ TEST_CASE("check_math rejects math TeX could not typeset", "[latex]") {
   CHECK(rejected("a \\limits") == "\\limits");
   CHECK(rejected("x^\\left(") == "\\left");
 }
+
+TEST_CASE("comment_text keeps a comment on one line of valid UTF-8", "[latex]") {
+  // yaml-cpp turns YAML's "\N" into a lone 0x85 byte: malformed, dropped.
+  CHECK(cvpress::comment_text("Bad\x85name") == "Badname");
+  CHECK(cvpress::comment_text("a\nb\rc\td\x01"
+                              "e\x7F"
+                              "f") == "a b c d e f");
+  // NEL, LINE and PARAGRAPH SEPARATOR: line ends to some editors.
+  CHECK(cvpress::comment_text("a\xC2\x85z \xE2\x80\xA8y\xE2\x80\xA9x") == "a z  y x");
+  CHECK(cvpress::comment_text("Łukasiewicz-Müller — CV % \\input{x}") ==
+        "Łukasiewicz-Müller — CV % \\input{x}");
+  CHECK(cvpress::comment_text("\xF0\x9F\x98\x80 \xC3\x28 \xED\xA0\x80") == "\xF0\x9F\x98\x80 ( ");
+}
