@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "layout/paragraph.h"
 #include "style/text_case.h"
@@ -105,6 +106,8 @@ class Engine {
 
  public:
   CutWords* cut_ = nullptr;  // collects the over-long words
+
+  void move_wide_parts(Document& doc);  // see with_wide_parts_moved
 };
 
 // Everything a paragraph's lines depend on, except the gaps, as raw bytes
@@ -442,6 +445,32 @@ Pages Engine::run(const Document& doc) {
   return pages;
 }
 
+void Engine::move_wide_parts(Document& doc) {
+  fallback_ = &doc.fallback;
+  auto width = [&](const std::string& text, const TextStyle& t) {
+    const std::vector<VLine> lines = paragraph(plain(text), t, 1e9, 0);
+    return lines.empty() ? 0.0 : lines.front().width;
+  };
+  const bool left_dates = s_.dates == DatePlacement::Left;
+  // Beside a title, a part may take half of the content column; a date in
+  // the left column may reach the page's edge, no further.
+  const double right_room = (text_width() - content()) / 2 - s_.date_gap;
+  const double date_room = left_dates ? content() - s_.date_gap + s_.margin_left : right_room;
+  for (DocSection& section : doc.sections) {
+    for (Block& b : section.blocks) {
+      if (b.kind != BlockKind::Entry) continue;
+      std::vector<RichText> moved;
+      if (!b.date.empty() && width(b.date, s_.date_text) > date_room) {
+        moved.push_back(plain(std::exchange(b.date, {})));
+      }
+      if (!b.location.empty() && width(b.location, s_.location_text) > right_room) {
+        moved.push_back(plain(std::exchange(b.location, {})));
+      }
+      b.paragraphs.insert(b.paragraphs.begin(), moved.begin(), moved.end());
+    }
+  }
+}
+
 }  // namespace
 
 Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
@@ -555,8 +584,14 @@ Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fon
   return out;
 }
 
+Document with_wide_parts_moved(Document doc, const Style& style, FontBook& fonts) {
+  Engine(style, fonts, nullptr, true).move_wide_parts(doc);
+  return doc;
+}
+
 Document prepare_for_style(Document doc, const Style& style, FontBook& fonts) {
-  return with_soft_breaks(with_fallback_fonts(std::move(doc), style, fonts), style, fonts);
+  Document fallback = with_fallback_fonts(std::move(doc), style, fonts);
+  return with_soft_breaks(with_wide_parts_moved(std::move(fallback), style, fonts), style, fonts);
 }
 
 double GlyphRun::width() const {

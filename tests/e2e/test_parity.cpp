@@ -27,6 +27,7 @@ const std::vector<Case> cases = {
     {"cv.yaml", "onepage", false},
     {"cv.yaml", "full", true},
     {"tests/fixtures/features.yaml", "full", false},
+    {"tests/fixtures/wide-parts.yaml", "full", false},
 };
 
 // Known differences, each to go when it is mended (the test fails then, so

@@ -231,3 +231,32 @@ TEST_CASE("only the words that were cut get soft breaks", "[linebreak]") {
   // Nothing left to cut: softening again changes nothing.
   CHECK(with_soft_breaks(soft, style(), fonts).sections[0].blocks[0].paragraphs[0] == first);
 }
+
+TEST_CASE("a date or location too wide for the head line moves under the title", "[layout]") {
+  FontBook fonts;
+  Block entry;
+  entry.kind = BlockKind::Entry;
+  entry.title = plain("Title");
+  entry.date = "2020 \xE2\x80\x93 2021";
+  entry.location = "Kraków";
+  entry.paragraphs = {plain("Summary.")};
+  Block wide = entry;
+  wide.date = std::string(40, 'x') + " " + std::string(40, 'y');
+  wide.location = "Somewhere " + std::string(60, 'z');
+  Document doc;
+  doc.sections = {DocSection{"Work", {entry, wide}}};
+
+  const Document moved = with_wide_parts_moved(doc, style(), fonts);
+  const Block& kept = moved.sections[0].blocks[0];
+  CHECK(kept.date == entry.date);
+  CHECK(kept.location == entry.location);
+  CHECK(kept.paragraphs == entry.paragraphs);
+  const Block& under = moved.sections[0].blocks[1];
+  CHECK(under.date.empty());
+  CHECK(under.location.empty());
+  CHECK(under.paragraphs ==
+        std::vector<RichText>{plain(wide.date), plain(wide.location), plain("Summary.")});
+  // The title keeps its line: one line of head, however wide the date was.
+  const Pages pages = layout(moved, style(), fonts);
+  for (const std::string& line : page_lines(pages)) CHECK(line.size() > 1);
+}
