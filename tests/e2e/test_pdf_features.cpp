@@ -310,3 +310,24 @@ TEST_CASE("bullets and numbers come before their text in reading order", "[e2e][
           std::string::npos);
   }
 }
+
+TEST_CASE("a glyph drawn for two characters extracts as each", "[e2e][pdf]") {
+  // Lato draws U+2010 HYPHEN with the glyph of U+002D, and U+00A0 with the space's.
+  const std::string dir = scratch_dir("shared-glyph");
+  write_file(dir + "/shared.yaml",
+             "cv:\n  name: Shared\n  sections:\n    about:\n"
+             "      - \"a-b c\\u2010d e\\u00A0f a-b c\\u2010d\"\n");
+  const Run r = run_cvpress("build shared.yaml --style modern --format pdf -o out", dir);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string pdf = dir + "/out/shared-full.pdf";
+  // (pdftotext writes U+00A0 as a space.)
+  CHECK(pdf_text(pdf).find("a-b c\xE2\x80\x90"
+                           "d e f a-b c\xE2\x80\x90"
+                           "d") != std::string::npos);
+  // Each text has a code of its own, which the ToUnicode map gives back.
+  const std::string qdf = run("qpdf --qdf --object-streams=disable " + quote(pdf) + " -").out;
+  CHECK(qdf.find("> <00A0>") != std::string::npos);
+  CHECK(qdf.find("> <2010>") != std::string::npos);
+  CHECK(qdf.find("> <002D>") != std::string::npos);
+}
