@@ -25,6 +25,20 @@ const std::string& features() {
 
 std::string full_pdf() { return features() + "/features-full.pdf"; }
 
+// Writes `yaml` as NAME.yaml into a fresh scratch folder NAME and runs
+// `cvpress build NAME.yaml ARGS -o out` there; returns the folder, and what
+// cvpress said in `messages` when given.
+std::string build_yaml(const std::string& name, const std::string& yaml, const std::string& args,
+                       std::string* messages = nullptr) {
+  const std::string dir = scratch_dir(name);
+  write_file(dir + "/" + name + ".yaml", yaml);
+  const Run r = run_cvpress("build " + name + ".yaml " + args + " -o out", dir);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  if (messages) *messages = r.out;
+  return dir;
+}
+
 }  // namespace
 
 TEST_CASE("every URL, DOI, arXiv id and e-mail is a link", "[e2e][pdf]") {
@@ -134,23 +148,21 @@ TEST_CASE("a character no font has is reported, and an error with --strict", "[e
 
 TEST_CASE("a missing glyph in the header or a section title is located, and never extracts",
           "[e2e][pdf]") {
-  const std::string dir = scratch_dir("missing-glyph-header");
   // Private-use characters: no font here has them. The headline's three
   // would share one .notdef glyph, and so one text, if they were drawn.
-  write_file(dir + "/pua.yaml",
-             "cv:\n"
-             "  name: \"Wang \\uE000\"\n"
-             "  headline: \"Engineer \\uE001\\uE002\\uE001 \\U00013000\"\n"
-             "  location: \"Town \\uE003\"\n"
-             "  social_networks:\n"
-             "    - network: GitHub\n"
-             "      username: \"w\\uE006\"\n"
-             "  sections:\n"
-             "    \"About \\uE004\":\n"
-             "      - Text.\n");
-  const Run r = run_cvpress("build pua.yaml --format pdf -o out", dir);
-  INFO(r.out);
-  REQUIRE(r.status == 0);
+  std::string messages;
+  const std::string dir = build_yaml("pua",
+                                     "cv:\n"
+                                     "  name: \"Wang \\uE000\"\n"
+                                     "  headline: \"Engineer \\uE001\\uE002\\uE001 \\U00013000\"\n"
+                                     "  location: \"Town \\uE003\"\n"
+                                     "  social_networks:\n"
+                                     "    - network: GitHub\n"
+                                     "      username: \"w\\uE006\"\n"
+                                     "  sections:\n"
+                                     "    \"About \\uE004\":\n"
+                                     "      - Text.\n",
+                                     "--format pdf", &messages);
   for (const char* message : {"U+E000 '\xEE\x80\x80' in name (pua.yaml:2:9)",
                               "U+E001 '\xEE\x80\x81' in headline (pua.yaml:3:13)",
                               "U+E002 '\xEE\x80\x82' in headline (pua.yaml:3:13)",
@@ -158,7 +170,8 @@ TEST_CASE("a missing glyph in the header or a section title is located, and neve
                               "U+E003 '\xEE\x80\x83' in contact (pua.yaml:4:13)",
                               "U+E006 '\xEE\x80\x86' in contact (pua.yaml:6:7)",
                               "U+E004 '\xEE\x80\x84' in section title (pua.yaml:9:5)"}) {
-    CHECK(r.out.find(message) != std::string::npos);
+    INFO(messages);
+    CHECK(messages.find(message) != std::string::npos);
   }
   // Left out of the page: nothing extracts in their place.
   const std::string text = pdf_text(dir + "/out/pua-full.pdf");
@@ -253,22 +266,20 @@ std::vector<Box> link_boxes(const std::string& pdf) {
 }  // namespace
 
 TEST_CASE("link boxes of neighbouring lines do not overlap", "[e2e][pdf]") {
-  const std::string dir = scratch_dir("link-boxes");
   std::string links;
   for (int i = 0; i < 12; ++i) links += " https://example.org/page/" + std::to_string(i);
-  write_file(dir + "/links.yaml",
-             "cv:\n  name: Links\n  email: a@example.org\n  website: https://example.org\n"
-             "  sections:\n    links:\n      - \"" +
-                 links +
-                 "\"\n"
-                 "      - bullet: https://example.org/one\n"
-                 "      - bullet: https://example.org/two\n"
-                 "      - name: https://example.org/title\n"
-                 "        highlights:\n          - https://example.org/three\n"
-                 "          - https://example.org/four\n");
-  const Run r = run_cvpress("build links.yaml --variant full --format pdf -o out", dir);
-  INFO(r.out);
-  REQUIRE(r.status == 0);
+  const std::string dir =
+      build_yaml("links",
+                 "cv:\n  name: Links\n  email: a@example.org\n  website: https://example.org\n"
+                 "  sections:\n    links:\n      - \"" +
+                     links +
+                     "\"\n"
+                     "      - bullet: https://example.org/one\n"
+                     "      - bullet: https://example.org/two\n"
+                     "      - name: https://example.org/title\n"
+                     "        highlights:\n          - https://example.org/three\n"
+                     "          - https://example.org/four\n",
+                 "--variant full --format pdf");
   const std::string pdf = dir + "/out/links-full.pdf";
   REQUIRE(pdf_pages(pdf) == 1);
   const std::vector<Box> boxes = link_boxes(pdf);
@@ -313,13 +324,10 @@ TEST_CASE("bullets and numbers come before their text in reading order", "[e2e][
 
 TEST_CASE("a glyph drawn for two characters extracts as each", "[e2e][pdf]") {
   // Lato draws U+2010 HYPHEN with the glyph of U+002D, and U+00A0 with the space's.
-  const std::string dir = scratch_dir("shared-glyph");
-  write_file(dir + "/shared.yaml",
-             "cv:\n  name: Shared\n  sections:\n    about:\n"
-             "      - \"a-b c\\u2010d e\\u00A0f a-b c\\u2010d\"\n");
-  const Run r = run_cvpress("build shared.yaml --style modern --format pdf -o out", dir);
-  INFO(r.out);
-  REQUIRE(r.status == 0);
+  const std::string dir = build_yaml("shared",
+                                     "cv:\n  name: Shared\n  sections:\n    about:\n"
+                                     "      - \"a-b c\\u2010d e\\u00A0f a-b c\\u2010d\"\n",
+                                     "--style modern --format pdf");
   const std::string pdf = dir + "/out/shared-full.pdf";
   // (pdftotext writes U+00A0 as a space.)
   CHECK(pdf_text(pdf).find("a-b c\xE2\x80\x90"
