@@ -60,17 +60,6 @@ std::string hard_spaces(std::string text) {
   return text;
 }
 
-// A comment line's text: no line breaks or control characters, which would
-// end the comment and let the rest be read as TeX.
-std::string comment_text(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
-  }
-  return out;
-}
-
 // A font family name for fontspec: characters that could end the argument or
 // an option list are dropped (real family names never contain them).
 std::string font_name_text(std::string_view name) {

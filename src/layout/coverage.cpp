@@ -62,9 +62,9 @@ std::vector<MissingGlyph> find_missing_glyphs(const Document& doc, const Style& 
     std::set<char32_t> seen;
     check(text, base_face(field, style), field, loc, seen);
   };
-  check_plain(doc.header.name, style.name_text.face, "name", {});
+  check_plain(doc.header.name, style.name_text.face, "name", doc.header.name_loc);
   for (const DocSection& section : doc.sections) {
-    check_plain(section.title, style.section_text.face, "section title", {});
+    check_plain(section.title, style.section_text.face, "section title", section.loc);
     for (const Block& block : section.blocks) {
       check_plain(block.date, style.date_text.face, "date", block.loc);
       check_plain(block.location, style.location_text.face, "location", block.loc);

@@ -143,22 +143,21 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 }
 
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
-                              std::vector<std::string>* cut) {
+                              std::vector<size_t>* cut) {
   std::vector<Line> lines;
   Line line;
   auto flush = [&] {
     if (!line.words.empty()) lines.push_back(std::move(line));
     line = Line{};
   };
+  size_t index = 0;  // of the word placed
   auto place = [&](Word word) {
     if (word.width <= width + kEpsilon) {
       line.width = word.width;
       line.words.push_back(std::move(word));
       return;
     }
-    if (cut) {
-      for (const Piece& piece : word.pieces) cut->push_back(piece.text);
-    }
+    if (cut) cut->push_back(index);
     std::vector<Word> parts = cut_word(word, width, fonts);
     for (size_t i = 0; i < parts.size(); ++i) {
       if (i + 1 < parts.size()) parts[i].space_after = 0;
@@ -167,7 +166,8 @@ std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& f
       if (i + 1 < parts.size()) flush();
     }
   };
-  for (Word& word : words) {
+  for (; index < words.size(); ++index) {
+    Word& word = words[index];
     if (line.words.empty()) {
       place(std::move(word));
       continue;

@@ -63,12 +63,13 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 
 // Greedy line breaking: a word goes on the line when the natural width up to
 // and including it is at most `width`; a word wider than `width` is cut, and
-// its pieces' texts are added to `cut` when given.
+// its index in `words` is added to `cut` when given.
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
-                              std::vector<std::string>* cut = nullptr);
+                              std::vector<size_t>* cut = nullptr);
 
 // Glyph runs, rules (of formulas) and link areas of a line set at (x, 0) on
-// its baseline; a formula's runs sit on baselines of their own.
+// its baseline; a formula's runs sit on baselines of their own. The link
+// areas reach `ascent` above the baseline and `descent` below.
 void render_line(const Line& line, double x, double ascent, double descent, FontBook& fonts,
                  std::vector<GlyphRun>& runs, std::vector<Rule>& rules,
                  std::vector<LinkArea>& links);

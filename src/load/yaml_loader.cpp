@@ -646,6 +646,16 @@ constexpr std::array kCvFields{
 
 void read_cv(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read_map(node, {FieldTable<Cv>(kCvFields)}, cv, "`cv`");
+  if (!node.IsMap()) return;
+  // The header's values, located for messages about their characters.
+  const auto at = [&](const char* key) { return r.loc(node[key]); };
+  cv.name_loc = at("name");
+  cv.headline_loc = at("headline");
+  cv.tagline_loc = at("tagline");
+  cv.location_loc = at("location");
+  cv.email_loc = at("email");
+  cv.phone_loc = at("phone");
+  cv.website_loc = at("website");
 }
 
 void read_design(Reader& r, const YAML::Node& node, Cv& cv) {

@@ -106,6 +106,8 @@ struct Cv {
   Date current_date;      // settings.current_date
 
   std::string source_file;
+  // Where the header's fields are written, for messages about them.
+  SourceLoc name_loc, headline_loc, tagline_loc, location_loc, email_loc, phone_loc, website_loc;
 };
 
 }  // namespace cvpress

@@ -138,6 +138,7 @@ Block single_block(BlockKind kind, RichText text, const Entry& e) {
 DocSection section_of(const Section& section, const Cv& cv, const Tailoring& how) {
   DocSection out;
   out.title = section.title;
+  out.loc = section.loc;
   std::vector<const Entry*> kept;
   for (const Entry& e : section.entries) {
     if (keeps(e, how)) kept.push_back(&e);
@@ -229,14 +230,21 @@ Header header_of(const Cv& cv) {
   h.name = cv.name;
   h.headline = cv.headline;
   h.tagline = cv.tagline;
-  if (!cv.location.empty()) h.contacts.push_back(plain(cv.location));
-  if (!cv.email.empty()) h.contacts.push_back(link(cv.email, "mailto:" + cv.email));
-  if (!cv.phone.empty()) h.contacts.push_back(link(cv.phone, "tel:" + cv.phone));
-  if (!cv.website.empty()) h.contacts.push_back(link(without_scheme(cv.website), cv.website));
+  h.name_loc = cv.name_loc;
+  h.headline_loc = cv.headline_loc;
+  h.tagline_loc = cv.tagline_loc;
+  auto contact = [&h](RichText text, const SourceLoc& loc) {
+    h.contacts.push_back(std::move(text));
+    h.contact_locs.push_back(loc);
+  };
+  if (!cv.location.empty()) contact(plain(cv.location), cv.location_loc);
+  if (!cv.email.empty()) contact(link(cv.email, "mailto:" + cv.email), cv.email_loc);
+  if (!cv.phone.empty()) contact(link(cv.phone, tel_url(cv.phone)), cv.phone_loc);
+  if (!cv.website.empty()) contact(link(without_scheme(cv.website), cv.website), cv.website_loc);
   for (const SocialNetwork& s : cv.social_networks) {
     const std::string url = social_url(s);
     const std::string text = s.network + ": " + s.username;
-    h.contacts.push_back(url.empty() ? plain(text) : link(text, url));
+    contact(url.empty() ? plain(text) : link(text, url), s.loc);
   }
   return h;
 }
@@ -367,6 +375,10 @@ Document tailor(const Cv& cv, const Tailoring& how) {
   doc.meta.author = cv.name;
   doc.meta.subject = plain_text(cv.headline);
   doc.meta.keywords = keywords_of(chosen, how);
+  if (doc.meta.keywords.empty()) {  // no tags: the sections say what the CV covers
+    for (const DocSection& s : doc.sections)
+      doc.meta.keywords += (doc.meta.keywords.empty() ? "" : ", ") + s.title;
+  }
   return doc;
 }
 
