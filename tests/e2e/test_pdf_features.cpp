@@ -242,7 +242,7 @@ TEST_CASE("a formula is typeset in the math font and extracts as text", "[e2e][p
   CHECK(math_font);
 
   // softmax's letters come from that font, not from the text font
-  if (!have_tool("mutool")) return;
+  REQUIRE(have_tool("mutool"));
   const std::string stext = run("mutool draw -q -F stext -o - " + quote(pdf)).out;
   std::istringstream lines(stext);
   std::string font, math_chars;
