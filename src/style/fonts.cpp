@@ -126,17 +126,22 @@ void start_font_lookup() {
   if (!config_loading().valid()) config_loading() = std::async(std::launch::async, FcInit);
 }
 
+std::string missing_font(const FontFace& face, const std::vector<std::string>& styles) {
+  std::string list;
+  for (const std::string& style : styles) list += (list.empty() ? "" : ", ") + style;
+  if (styles.size() > 1) list = "(" + list + ")";
+  const std::string package =
+      !face.package.empty() ? face.package : debian_font_package(face.family);
+  return "font \"" + face.family + "\" " + list + " is not installed as TrueType (" +
+         (package.empty() ? std::string("install the Debian fonts-* package that has it")
+                          : "on Debian: apt-get install " + package) +
+         ")";
+}
+
 std::string resolve_face(FontFace& face) {
   const FoundFont found = find_font_file(face.family, face.style);
   face.file = found.file;
-  if (face.file.empty()) {
-    const std::string package =
-        !face.package.empty() ? face.package : debian_font_package(face.family);
-    return "font \"" + face.family + "\" " + face.style + " is not installed as TrueType (" +
-           (package.empty() ? std::string("install the Debian fonts-* package that has it")
-                            : "on Debian: apt-get install " + package) +
-           ")";
-  }
+  if (face.file.empty()) return missing_font(face, {face.style});
   face.style = found.style;
   read_metrics(face);
   return "";

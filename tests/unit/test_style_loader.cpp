@@ -240,11 +240,22 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     CHECK(d->loc.line == 2);
     CHECK(d->loc.col == 16);
   }
-  SECTION("a colour without quotes, which YAML reads as a comment") {
-    const StyleLoad r = load("colors:\n  accent: #ff0000\n");
+  SECTION("a colour without quotes, which YAML reads as a comment: placed on its own line") {
+    const StyleLoad r = load("colors:\n  accent: #ff0000\n  link: \"#000\"\n");
     const Diagnostic* d = find(r, "expected a colour");
     REQUIRE(d != nullptr);
     CHECK(d->hint.find("in quotes") != std::string::npos);
+    CHECK(
+        r.render().starts_with("my.yaml:2:11: error: expected a colour\n"
+                               "  accent: #ff0000\n"
+                               "          ^\n"));
+  }
+  SECTION("a key without a value: placed after its colon") {
+    const StyleLoad r = load("entry:\n  bullet:\n  item_indent: 9\n");
+    const Diagnostic* d = find(r, "entry.bullet must be text");
+    REQUIRE(d != nullptr);
+    CHECK(d->loc.line == 2);
+    CHECK(d->loc.col == 10);
   }
   SECTION("a gap whose bounds do not hold its value") {
     const StyleLoad r = load("spacing:\n  block_gap: {value: 2, min: 3, max: 9}\n");
@@ -266,6 +277,20 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
   SECTION("a list where the style's keys belong") {
     const StyleLoad r = load("- page\n- fonts\n");
     CHECK(find(r, "a style file must be a mapping") != nullptr);
+  }
+  SECTION("a missing family: one error at its line, naming its faces") {
+    const std::string dir = scratch("nofont");
+    write(dir + "/nofont.yaml", "name: nofont\nfonts:\n  family: No Such Family\n");
+    Diagnostics diags;
+    load_style(dir + "/nofont.yaml", diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(render_style_diagnostics(diags) ==
+          dir +
+              "/nofont.yaml:3:11: error: font \"No Such Family\" (Regular, Bold, Italic, "
+              "Bold Italic) is not installed as TrueType (install the Debian fonts-* package "
+              "that has it) (fonts.family)\n"
+              "  family: No Such Family\n"
+              "          ^\n");
   }
   SECTION("a file: the location names it, and the build is refused") {
     const std::string dir = scratch("broken");
