@@ -141,8 +141,9 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
     if (found != cache_->paragraphs.end())
       return measure_ ? metrics_of(found->second) : found->second;
   }
-  std::vector<Word> words = shape_words(with_fallback(with_case(text, t.text_case), *fallback_),
-                                        inline_style(t, ink), s_, fonts_);
+  RichText styled = with_fallback(with_case(text, t.text_case), *fallback_);
+  if (t.text_case == TextCase::SmallCaps) styled = with_small_caps(styled, s_, t.face);
+  std::vector<Word> words = shape_words(styled, inline_style(t, ink), s_, fonts_);
   if (!words.empty()) words.back().width += tail;
   std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_);
   std::vector<VLine> out;

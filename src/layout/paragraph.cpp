@@ -14,6 +14,12 @@ constexpr double kEpsilon = 1e-6;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+Letters span_letters(const Span& span) {
+  return span.small_caps == SmallCaps::OpenType    ? Letters::SmallCaps
+         : span.small_caps == SmallCaps::Synthetic ? Letters::Capitals
+                                                   : Letters::AsWritten;
+}
+
 }  // namespace
 
 Face span_face(const Span& span, Face base) {
@@ -81,7 +87,11 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
   for (const Span& span : text) {
     const Face face = span_face(span, style.text.face);
     const int font = fonts.load(span.fallback > 0 ? s.fallback_face(span.fallback, face).file
-                                                  : s.faces[static_cast<int>(face)].file);
+                                                  : s.faces[static_cast<int>(face)].file,
+                                span_letters(span));
+    const double size = span.small_caps == SmallCaps::Synthetic
+                            ? style.text.size * s.small_caps_scale
+                            : style.text.size;
     const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
     if (span.kind == SpanKind::Math) {  // a formula never breaks: one piece
       Piece piece{font, style.text.size, style.color, content, span.link, 0};
@@ -108,7 +118,7 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
       size_t end = i;
       while (end < content.size() && !is_space(content[end]) && !soft_break_at(end)) ++end;
       Piece piece{font,
-                  style.text.size,
+                  size,
                   span.link.empty() ? style.color : style.link_color,
                   content.substr(i, end - i),
                   span.link,

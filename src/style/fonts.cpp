@@ -4,9 +4,11 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <future>
 #include <memory>
 #include <utility>
+#include <vector>
 
 namespace cvpress {
 namespace {
@@ -65,7 +67,15 @@ bool has_math_table(const std::string& file) {
   return math;
 }
 
-// hhea ascender and descender as fractions of the em.
+// Whether the face's GSUB has the OpenType small capitals feature (smcp).
+bool has_small_caps(hb_face_t* face) {
+  unsigned count = hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, 0, nullptr, nullptr);
+  std::vector<hb_tag_t> tags(count);
+  hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, 0, &count, tags.data());
+  return std::find(tags.begin(), tags.end(), HB_TAG('s', 'm', 'c', 'p')) != tags.end();
+}
+
+// hhea ascender and descender as fractions of the em, and small caps.
 void read_metrics(FontFace& face) {
   hb_blob_t* blob = hb_blob_create_from_file(face.file.c_str());
   hb_face_t* hb_face = hb_face_create(blob, 0);
@@ -76,6 +86,7 @@ void read_metrics(FontFace& face) {
   hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descender);
   face.ascent = ascender / upem;
   face.descent = -descender / upem;
+  face.small_caps = has_small_caps(hb_face);
   hb_font_destroy(font);
   hb_face_destroy(hb_face);
   hb_blob_destroy(blob);

@@ -22,12 +22,13 @@ enum class Face { Regular, Bold, Italic, BoldItalic, Mono, Count };
 inline constexpr int kFaceCount = static_cast<int>(Face::Count);
 
 struct FontFace {
-  std::string family;   // fontconfig / fontspec family name ("Charis SIL")
-  std::string style;    // "Regular", "Bold", "Italic", "Bold Italic"
-  std::string package;  // the Debian package that installs it, for messages ("" = guess)
-  std::string file;     // resolved TrueType file (filled by style::resolve_fonts)
-  double ascent = 0;    // hhea ascender / units per em (filled by resolve_fonts)
-  double descent = 0;   // -hhea descender / units per em, positive
+  std::string family;       // fontconfig / fontspec family name ("Charis SIL")
+  std::string style;        // "Regular", "Bold", "Italic", "Bold Italic"
+  std::string package;      // the Debian package that installs it, for messages ("" = guess)
+  std::string file;         // resolved TrueType file (filled by style::resolve_fonts)
+  double ascent = 0;        // hhea ascender / units per em (filled by resolve_fonts)
+  double descent = 0;       // -hhea descender / units per em, positive
+  bool small_caps = false;  // has OpenType small capitals, smcp (filled by resolve_fonts)
 
   bool operator==(const FontFace&) const = default;
 };
@@ -54,8 +55,10 @@ struct Gap {
 enum class ColorRole { Text, Accent, Muted };
 
 // How a text's letters are set. Upper is applied to the text itself (see
-// style/text_case.h) by both backends, so widths agree.
-enum class TextCase { AsWritten, Upper };
+// style/text_case.h) by both backends, so widths agree. SmallCaps sets
+// lower-case letters as small capitals: the face's own (OpenType smcp) when
+// it has them, else capitals at small_caps_scale of the size.
+enum class TextCase { AsWritten, Upper, SmallCaps };
 
 struct TextStyle {
   Face face = Face::Regular;
@@ -77,9 +80,12 @@ enum class SectionRule {
 };
 
 // Where an entry's date goes.
+// (An entry without a subtitle has one head line: the location and the
+// date go together on its right, or the location alone when dates are Left.)
 enum class DatePlacement {
-  Right,  // right-aligned on the title's first line
+  Right,  // right-aligned on the title's first line; the location on the subtitle's
   Left,   // right-aligned in a column of width date_column left of the content
+  Below,  // right-aligned on the subtitle's first line; the location on the title's
 };
 
 struct Style {
@@ -131,6 +137,7 @@ struct Style {
   std::string bullet = "\xE2\x80\xA2";  // U+2022
   ColorRole bullet_color = ColorRole::Text;
   double number_indent = 16;  // numbered blocks' hanging indent
+  double number_gap = 5;      // from a number's right edge (it is right-aligned) to the text
 
   Gap header_gap{2, 1, 4};       // between the header's lines
   Gap header_after{8, 6, 14};    // header to first section
@@ -140,6 +147,10 @@ struct Style {
   Gap item_gap{1, 0, 3};         // before each bullet item / paragraph of an entry
 
   double footer_skip = 24;  // footer baseline, below the text area's bottom
+
+  // Synthesised small caps (faces without smcp): the capitals that stand for
+  // lower-case letters, at this fraction of the text's size.
+  double small_caps_scale = 0.8;
 
   const Color& color(ColorRole role) const {
     return role == ColorRole::Accent  ? accent_color

@@ -337,7 +337,7 @@ FileReader::Handler FileReader::font(FontFace& f, SourceLoc& loc, const std::str
   return [this, &f, &loc, what, style](const YAML::Node& node) {
     if (node.IsScalar()) {  // just the family
       if (node.Scalar().empty()) return error(node, what + " needs a family name");
-      f = FontFace{node.Scalar(), style, debian_font_package(node.Scalar()), "", 0, 0};
+      f = FontFace{node.Scalar(), style, debian_font_package(node.Scalar()), "", 0, 0, false};
       loc = at(node);
       return;
     }
@@ -396,7 +396,7 @@ void FileReader::fonts(const YAML::Node& node) {
       if (auto t = text(family, "fonts.family")) {
         for (int i = 0; i < static_cast<int>(Face::Mono); ++i) {
           s_.faces[static_cast<std::size_t>(i)] =
-              FontFace{*t, kFaceStyles[i], debian_font_package(*t), "", 0, 0};
+              FontFace{*t, kFaceStyles[i], debian_font_package(*t), "", 0, 0, false};
           out_.font_locs[static_cast<std::size_t>(i)] = at(family);
         }
       }
@@ -430,7 +430,7 @@ void FileReader::fallbacks(const YAML::Node& node) {
   std::vector<FallbackFont> chain;
   std::vector<SourceLoc> locs;
   for (std::size_t i = 0; i < node.size(); ++i) {
-    FontFace first{"", "Regular", "", "", 0, 0};
+    FontFace first{"", "Regular", "", "", 0, 0, false};
     SourceLoc loc;
     font(first, loc, fmt::format("fonts.fallback.{}", i), "Regular")(node[i]);
     if (first.family.empty()) continue;  // reported
