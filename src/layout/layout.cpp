@@ -64,12 +64,13 @@ class Engine {
 
   void header(const Header& h);
   void section(const DocSection& section, bool first);
-  void block(const Block& b, double gap, bool breakable);
-  void entry(const Block& b, double gap, bool breakable);
-  void marked(const Block& b, const std::string& mark, double indent, double gap, bool breakable);
-  std::vector<VLine> head_line(const RichText& text, const TextStyle& text_style,
-                               const std::string& right, const TextStyle& right_style,
-                               const std::string& left, const TextStyle& left_style);
+  bool block(const Block& b, double gap);
+  bool entry(const Block& b, double gap);
+  void marked(const Block& b, const std::string& mark, double indent, double gap);
+  VLine part(const std::string& text, const TextStyle& t);
+  VLine place_and_date(const std::string& location, const std::string& date);
+  std::vector<VLine> head_line(const RichText& text, const TextStyle& text_style, VLine right,
+                               VLine left = {});
 
   // A page's first baseline: at least the body's ascent below the margin
   // (TeX's \topskip), lower when the line's own ascent is larger.
@@ -204,20 +205,45 @@ void Engine::header(const Header& h) {
   part(contacts, s_.contact_text);
 }
 
+// A short text (a date, a location) set as one line of words, at x = 0;
+// an empty line for "". No kerning across its spaces, as in TeX's \hbox.
+VLine Engine::part(const std::string& text, const TextStyle& t) {
+  std::vector<VLine> lines =
+      text.empty() ? std::vector<VLine>() : paragraph(plain(text), t, 1e9, 0);
+  if (lines.empty()) return {};
+  for (GlyphRun& run : lines.front().runs) run.x -= s_.margin_left;
+  return std::move(lines.front());
+}
+
+// "<location> <separator> <date>" (location_text, then the separator and the
+// date in date_text, a space of the date's font each side of the
+// separator), or whichever of the two there is.
+VLine Engine::place_and_date(const std::string& location, const std::string& date) {
+  VLine place = part(location, s_.location_text), when = part(date, s_.date_text);
+  if (when.width <= 0) return place;
+  if (place.width <= 0) return when;
+  const VLine separator = part(s_.contact_separator, s_.date_text);
+  const TextStyle& t = s_.date_text;
+  const double space = fonts_.space_width(fonts_.load(face(t).file), t.size);
+  const double date_x = place.width + space + separator.width + space;
+  for (const GlyphRun& run : separator.runs) {
+    place.runs.push_back(run);
+    place.runs.back().x += place.width + space;
+  }
+  for (GlyphRun& run : when.runs) {
+    run.x += date_x;
+    place.runs.push_back(std::move(run));
+  }
+  place.width = date_x + when.width;
+  return place;
+}
+
 // An entry's head line: `text` in the content column, with `right`
 // right-aligned on its first line (the text wraps date_gap short of it), and
 // `left` right-aligned in the date column, date_gap short of the content.
-std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text_style,
-                                     const std::string& right, const TextStyle& right_style,
-                                     const std::string& left, const TextStyle& left_style) {
-  // Each part set as one line of words (no kerning across its spaces, as in TeX's \hbox).
-  auto part = [&](const std::string& s, const TextStyle& t) {
-    std::vector<VLine> lines = s.empty() ? std::vector<VLine>() : paragraph(plain(s), t, 1e9, 0);
-    return lines.empty() ? VLine() : std::move(lines.front());
-  };
-  VLine right_part = part(right, right_style), left_part = part(left, left_style);
-  const double width =
-      text_width() - content() - (right.empty() ? 0 : right_part.width + s_.date_gap);
+std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text_style, VLine right,
+                                     VLine left) {
+  const double width = text_width() - content() - (right.width > 0 ? right.width + s_.date_gap : 0);
   std::vector<VLine> lines = paragraph(text, text_style, width, content());
   if (lines.empty()) {  // only a date or location
     VLine v;
@@ -227,82 +253,112 @@ std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text
   }
   auto add = [&](VLine& from, double x) {
     for (GlyphRun& run : from.runs) {
-      run.x += x;
+      run.x += s_.margin_left + x;
       lines.front().runs.push_back(std::move(run));
     }
   };
-  add(right_part, text_width() - right_part.width);
-  add(left_part, content() - s_.date_gap - left_part.width);
+  add(right, text_width() - right.width);
+  add(left, content() - s_.date_gap - left.width);
   return lines;
 }
 
-void Engine::entry(const Block& b, double gap, bool breakable) {
-  const bool left_dates = s_.dates == DatePlacement::Left;
-  push(head_line(b.title, s_.title_text, left_dates ? "" : b.date, s_.date_text,
-                 left_dates ? b.date : "", s_.date_text),
-       gap, breakable);
-  const bool has_subtitle = !b.subtitle.empty() || !b.location.empty();
-  if (has_subtitle) {
-    push(head_line(b.subtitle, s_.subtitle_text, b.location, s_.location_text, "", s_.date_text), 0,
-         false);
+// Pushes an entry; true when it is a one-liner (no subtitle, no paragraph
+// or item), which keeps a section's next or previous block with it.
+bool Engine::entry(const Block& b, double gap) {
+  const bool has_subtitle = !is_blank(b.subtitle);
+  // What goes right of the title and subtitle lines, and in the date column.
+  // Without a subtitle line, the title line holds the location too.
+  VLine title_right, subtitle_right, date_column;
+  switch (s_.dates) {
+    case DatePlacement::Right:
+      title_right = has_subtitle ? part(b.date, s_.date_text) : place_and_date(b.location, b.date);
+      subtitle_right = part(b.location, s_.location_text);
+      break;
+    case DatePlacement::Below:
+      title_right =
+          has_subtitle ? part(b.location, s_.location_text) : place_and_date(b.location, b.date);
+      subtitle_right = part(b.date, s_.date_text);
+      break;
+    case DatePlacement::Left:
+      (has_subtitle ? subtitle_right : title_right) = part(b.location, s_.location_text);
+      date_column = part(b.date, s_.date_text);
+      break;
   }
+  push(head_line(b.title, s_.title_text, std::move(title_right), std::move(date_column)), gap,
+       true);
+  if (has_subtitle)
+    push(head_line(b.subtitle, s_.subtitle_text, std::move(subtitle_right)), 0, false);
 
-  // The first content unit stays with the head; without a subtitle, so
-  // does the second (the title then has at least two lines after it).
-  int unit = 0;
-  auto keep = [&] { return unit++ < (has_subtitle ? 1 : 2) ? false : true; };
+  // The paragraphs and items ("parts"), each the first line of one.
+  std::vector<size_t> parts;
+  auto note = [&](size_t before) {
+    if (list_.size() > before) parts.push_back(before);
+  };
   for (const RichText& p : b.paragraphs) {
+    const size_t before = list_.size();
     push_paragraph(paragraph(p, s_.body, text_width() - content(), content()), s_.item_gap.value,
-                   keep());
+                   true);
+    note(before);
   }
   for (const Item& item : b.items) {
+    const size_t before = list_.size();
     Block bullet;
     bullet.paragraphs = {item.text};
-    marked(bullet, s_.bullet, s_.item_indent, s_.item_gap.value, keep());
+    marked(bullet, s_.bullet, s_.item_indent, s_.item_gap.value);
+    note(before);
   }
+  // The first part stays with the head; without a subtitle, so does the
+  // second (the title then has at least two lines after it). The last part
+  // stays with the one before it, so a page never starts with an entry's
+  // last bullet alone.
+  const size_t keep = has_subtitle ? 1 : 2;
+  for (size_t k = 0; k < parts.size(); ++k)
+    list_[parts[k]].breakable = k >= keep && k + 1 < parts.size();
+  return !has_subtitle && parts.empty();
 }
 
 // A paragraph of the content column with a hanging indent and a mark on its
 // first line: the bullet (bullet_offset into the indent, bullet_color) or a
-// number (at the indent's start).
-void Engine::marked(const Block& b, const std::string& mark, double indent, double gap,
-                    bool breakable) {
+// number (right-aligned, number_gap short of the text).
+void Engine::marked(const Block& b, const std::string& mark, double indent, double gap) {
   const RichText& text = b.paragraphs.empty() ? RichText{} : b.paragraphs.front();
   const double left = content() + indent;
   std::vector<VLine> lines = paragraph(text, s_.body, text_width() - left, left);
   if (lines.empty()) return;
   const bool bullet = b.kind != BlockKind::Numbered;
-  const double mark_x = content() + (bullet ? s_.bullet_offset : 0);
   const Color& ink = s_.color(bullet ? s_.bullet_color : s_.body.color);
-  std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, mark_x, Align::Left, 0, &ink);
-  if (!m.empty())
-    for (GlyphRun& run : m.front().runs) lines.front().runs.push_back(std::move(run));
-  push_paragraph(std::move(lines), gap, breakable);
+  std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, 0, Align::Left, 0, &ink);
+  if (!m.empty()) {
+    const double x = bullet ? content() + s_.bullet_offset : left - s_.number_gap - m.front().width;
+    for (GlyphRun& run : m.front().runs) {
+      run.x += x;
+      lines.front().runs.push_back(std::move(run));
+    }
+  }
+  push_paragraph(std::move(lines), gap, true);
 }
 
-void Engine::block(const Block& b, double gap, bool breakable) {
+// Pushes a block; true when it is a one-liner kind (OneLine, Bullet,
+// Numbered, Text, or an Entry with only a title line).
+bool Engine::block(const Block& b, double gap) {
   switch (b.kind) {
     case BlockKind::Entry:
-      entry(b, gap, breakable);
-      return;
+      return entry(b, gap);
     case BlockKind::Bullet:
-      marked(b, s_.bullet, s_.item_indent, gap, breakable);
-      return;
+      marked(b, s_.bullet, s_.item_indent, gap);
+      return true;
     case BlockKind::Numbered:
-      marked(b, b.marker, s_.number_indent, gap, breakable);
-      return;
+      marked(b, b.marker, s_.number_indent, gap);
+      return true;
     case BlockKind::OneLine:
     case BlockKind::Text:
-      if (b.paragraphs.empty()) return;
-      push_paragraph(paragraph(b.paragraphs.front(), s_.body, text_width() - content(), content()),
-                     gap, breakable);
-      return;
+      if (!b.paragraphs.empty())
+        push_paragraph(
+            paragraph(b.paragraphs.front(), s_.body, text_width() - content(), content()), gap,
+            true);
+      return true;
   }
-}
-
-bool one_liner(const Block& b) {
-  return b.kind != BlockKind::Entry ||
-         (b.subtitle.empty() && b.location.empty() && b.paragraphs.empty() && b.items.empty());
+  return true;
 }
 
 void Engine::section(const DocSection& section, bool first) {
@@ -326,9 +382,21 @@ void Engine::section(const DocSection& section, bool first) {
   }
   title.front().outline = section.title;
   push(std::move(title), first ? s_.header_after.value : s_.section_before.value, true);
-  for (size_t i = 0; i < section.blocks.size(); ++i) {
-    const bool breakable = i > 1 || (i == 1 && !one_liner(section.blocks[0]));
-    block(section.blocks[i], i == 0 ? s_.section_after.value : s_.block_gap.value, breakable);
+
+  // The blocks that show something: where each starts, and whether it is a one-liner.
+  std::vector<std::pair<size_t, bool>> shown;
+  for (const Block& b : section.blocks) {
+    const size_t before = list_.size();
+    const bool one_liner = block(b, shown.empty() ? s_.section_after.value : s_.block_gap.value);
+    if (list_.size() > before) shown.emplace_back(before, one_liner);
+  }
+  // The first block stays with the title, and so does the second when the
+  // first is a one-liner; a one-liner that ends the section stays with the
+  // block before it (a list never leaves its last item alone on a page).
+  for (size_t k = 0; k < shown.size(); ++k) {
+    const bool with_title = k == 0 || (k == 1 && shown[0].second);
+    const bool ends_list = k > 0 && k + 1 == shown.size() && shown[k].second;
+    list_[shown[k].first].breakable = !with_title && !ends_list;
   }
 }
 
@@ -426,23 +494,8 @@ Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, L
   return Engine(style, fonts, cache, true).run(doc);
 }
 
-namespace {
-
-// `text` with a soft break between its characters.
-std::string softened(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (i > 0 && starts_char) out += kSoftBreak;
-    out += text[i];
-  }
-  return out;
-}
-
-}  // namespace
-
 Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts) {
-  std::vector<std::string> cut;
+  std::vector<std::string> cut;  // the pieces of over-long words, soft where they were cut
   Engine engine(style, fonts, nullptr, true);  // only the cut words matter
   engine.cut_ = &cut;
   engine.run(doc);
@@ -452,12 +505,15 @@ Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fon
   for_each_text(out, [&](RichText& text, const char*, const SourceLoc&) {
     for (Span& span : text) {
       if (span.kind != SpanKind::Text) continue;
-      for (const std::string& piece : cut) {
+      for (const std::string& soft : cut) {
+        std::string piece = soft;
+        for (size_t at = piece.find(kSoftBreak); at != std::string::npos;
+             at = piece.find(kSoftBreak, at))
+          piece.erase(at, kSoftBreak.size());
+        if (piece == soft) continue;
         for (size_t at = span.text.find(piece); at != std::string::npos;
-             at = span.text.find(piece, at + 1)) {
-          const std::string soft = softened(piece);
+             at = span.text.find(piece, at + soft.size())) {
           span.text.replace(at, piece.size(), soft);
-          at += soft.size() - 1;
         }
       }
     }

@@ -36,11 +36,14 @@ Face span_face(const Span& span, Face base) {
 namespace {
 
 // Cuts a word wider than `width` into pieces that each fit (at least one
-// character per line).
-std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
+// character per line). Adds each piece's text to `cut`, when given, with a
+// soft break where it was cut.
+std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts,
+                           std::vector<std::string>* cut) {
   std::vector<Word> parts(1);
   for (const Piece& piece : word.pieces) {
     size_t start = 0;
+    std::string soft;
     while (start < piece.text.size()) {
       size_t end = start;
       size_t best = start;
@@ -55,15 +58,18 @@ std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
       }
       if (best == start) {  // nothing more fits on this line: start the next one
         parts.emplace_back();
+        soft += kSoftBreak;
         continue;
       }
-      Piece cut = piece;
-      cut.text = piece.text.substr(start, best - start);
-      cut.width = fonts.width(cut.font, cut.text, cut.size);
-      parts.back().pieces.push_back(cut);
-      parts.back().width += cut.width;
+      Piece part = piece;
+      part.text = piece.text.substr(start, best - start);
+      part.width = fonts.width(part.font, part.text, part.size);
+      parts.back().pieces.push_back(part);
+      parts.back().width += part.width;
+      soft += part.text;
       start = best;
     }
+    if (cut) cut->push_back(std::move(soft));
   }
   parts.back().space_after = word.space_after;
   parts.back().space_font = word.space_font;
@@ -150,10 +156,7 @@ std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& f
       line.words.push_back(std::move(word));
       return;
     }
-    if (cut) {
-      for (const Piece& piece : word.pieces) cut->push_back(piece.text);
-    }
-    std::vector<Word> parts = cut_word(word, width, fonts);
+    std::vector<Word> parts = cut_word(word, width, fonts, cut);
     for (size_t i = 0; i < parts.size(); ++i) {
       if (i + 1 < parts.size()) parts[i].space_after = 0;
       line.width = parts[i].width;

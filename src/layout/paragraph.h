@@ -57,7 +57,8 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 
 // Greedy line breaking: a word goes on the line when the natural width up to
 // and including it is at most `width`; a word wider than `width` is cut, and
-// its pieces' texts are added to `cut` when given.
+// its pieces' texts, each with a soft break (kSoftBreak) where it was cut,
+// are added to `cut` when given.
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
                               std::vector<std::string>* cut = nullptr);
 

@@ -9,8 +9,8 @@
 
 namespace cvpress {
 
-// Resolves every face of `style`, its fallback fonts and its math font. Returns an empty string on success, else a
-// message naming the family and style that could not be found as TrueType.
+// Resolves every face of `style`, its fallback fonts and its math font. Returns an empty string on
+// success, else a message naming the family and style that could not be found as TrueType.
 std::string resolve_fonts(Style& style);
 
 // Starts reading fontconfig's configuration (milliseconds of XML) on another

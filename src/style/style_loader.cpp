@@ -312,13 +312,9 @@ FileReader::Handler FileReader::text_style(TextStyle& out, bool footer) {
     };
     if (!footer) {
       table.emplace_back("case", [this, &out](const YAML::Node& n) {
-        if (n.IsScalar() &&
-            (lower(n.Scalar()) == "small-caps" || lower(n.Scalar()) == "smallcaps")) {
-          error(n, "small caps are not supported; use `upper` or `as-written`");
-          return;
-        }
-        if (auto c = choice<TextCase>(
-                n, {{"as-written", TextCase::AsWritten}, {"upper", TextCase::Upper}}))
+        if (auto c = choice<TextCase>(n, {{"as-written", TextCase::AsWritten},
+                                          {"upper", TextCase::Upper},
+                                          {"small-caps", TextCase::SmallCaps}}))
           out.text_case = *c;
       });
     }
@@ -417,7 +413,16 @@ void FileReader::fonts(const YAML::Node& node) {
           {"bold_italic", face(3)},
           {"mono", face(4)},
           {"math", font(s_.math_font, out_.math_loc, "fonts.math", "Regular")},
-          {"fallback", [this](const YAML::Node& n) { fallbacks(n); }}});
+          {"fallback", [this](const YAML::Node& n) { fallbacks(n); }},
+          {"small_caps_scale", [this](const YAML::Node& n) {
+             double v = 0;
+             const std::string t = n.IsScalar() ? n.Scalar() : "";
+             const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+             if (t.empty() || ec != std::errc() || end != t.data() + t.size() || v < 0.5 || v > 1)
+               return error(n, "fonts.small_caps_scale must be a number from 0.5 to 1",
+                            "the size of synthesised small capitals, as a fraction of the text's");
+             s_.small_caps_scale = v;
+           }}});
 }
 
 // `fallback: [DejaVu Serif, {family: Droid Sans Fallback, package: ...}]`:
@@ -561,7 +566,8 @@ void FileReader::read() {
                     {{"dates",
                       [&](const YAML::Node& v) {
                         if (auto d = choice<DatePlacement>(v, {{"right", DatePlacement::Right},
-                                                               {"left", DatePlacement::Left}}))
+                                                               {"left", DatePlacement::Left},
+                                                               {"below", DatePlacement::Below}}))
                           s_.dates = *d;
                       }},
                      {"date_column", length(s_.date_column, 0, 400)},
@@ -577,7 +583,8 @@ void FileReader::read() {
                      {"bullet_color", role(s_.bullet_color)},
                      {"item_indent", length(s_.item_indent, 0, 200)},
                      {"bullet_offset", length(s_.bullet_offset, 0, 200)},
-                     {"number_indent", length(s_.number_indent, 0, 200)}});
+                     {"number_indent", length(s_.number_indent, 0, 200)},
+                     {"number_gap", length(s_.number_gap, 0, 200)}});
            }},
           {"spacing", [&](const YAML::Node& n) {
              fields(n, "spacing",

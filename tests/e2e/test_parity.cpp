@@ -39,8 +39,20 @@ std::string built(const std::string& input, const std::string& style) {
   return dirs[name] = dir;
 }
 
+// A character without its case (ASCII and Latin-1 letters): small caps
+// extract as the letters written from the direct PDF and LuaTeX's, as
+// capitals from XeTeX's, and synthesised ones as capitals from both TeX PDFs.
+std::string folded(std::string c) {
+  if (c.size() == 1 && c[0] >= 'A' && c[0] <= 'Z') c[0] = static_cast<char>(c[0] - 'A' + 'a');
+  const auto second = c.size() == 2 ? static_cast<unsigned char>(c[1]) : 0;
+  if (c.size() == 2 && c[0] == '\xC3' && second >= 0x80 && second <= 0x9E && second != 0x97)
+    c[1] = static_cast<char>(second + 0x20);
+  return c;
+}
+
 // The text lines of a PDF grouped by baseline (MuPDF gives each character's
-// origin), each "page: characters left to right", spaces left out. Unlike
+// origin), each "page: characters left to right", spaces left out, case
+// folded (see folded()). Unlike
 // word boxes, baselines do not depend on the ascent and descent each engine
 // writes into its font descriptors, so a date set in another font than its
 // title stays on the title's line in every PDF.
@@ -73,7 +85,7 @@ std::vector<std::string> baseline_lines(const std::string& pdf) {
              {"&#x2010;", "-"},
              {"&#x2219;", "&#xb7;"}})
       if (c == from) c = to;
-    if (c != " ") chars.push_back({page, std::stod(m[2]), std::stod(m[1]), c});
+    if (c != " ") chars.push_back({page, std::stod(m[2]), std::stod(m[1]), folded(c)});
   }
   std::stable_sort(chars.begin(), chars.end(), [](const Char& a, const Char& b) {
     return a.page != b.page ? a.page < b.page : a.y < b.y;

@@ -264,15 +264,34 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     CHECK(d->loc.line == 2);
     CHECK(d->loc.col == 14);
   }
-  SECTION("a face a text style cannot have, and small caps") {
-    const StyleLoad r = load("text:\n  body: {face: mono}\n  section: {case: small-caps}\n");
+  SECTION("a face a text style cannot have, and a case") {
+    const StyleLoad r = load("text:\n  body: {face: mono}\n  section: {case: smallcaps}\n");
     CHECK(r.diags.error_count() == 2);
     CHECK(find(r, "`mono` is not one of: regular, bold, italic, bold_italic") != nullptr);
-    CHECK(find(r, "small caps are not supported") != nullptr);
+    const Diagnostic* d = find(r, "`smallcaps` is not one of: as-written, upper, small-caps");
+    REQUIRE(d != nullptr);
+    CHECK(d->hint == "did you mean `small-caps`?");
   }
-  SECTION("dates on the left without a date column") {
-    const StyleLoad r = load("entry:\n  dates: left\n");
-    CHECK(find(r, "entry.date_column") != nullptr);
+  SECTION("a small caps scale that is no fraction") {
+    const StyleLoad r = load("fonts:\n  small_caps_scale: 80%\n");
+    const Diagnostic* d = find(r, "fonts.small_caps_scale must be a number from 0.5 to 1");
+    REQUIRE(d != nullptr);
+    CHECK(d->loc.line == 2);
+    CHECK(d->loc.col == 21);
+  }
+  SECTION("dates on the left without a date column: placed at the key") {
+    const StyleLoad r = load("page:\n  size: a4\nentry:\n  dates: left\n");
+    const Diagnostic* d = find(r, "entry.date_column");
+    REQUIRE(d != nullptr);
+    CHECK(d->loc.line == 4);
+    CHECK(d->loc.col == 3);
+  }
+  SECTION("margins that leave no text area: placed at the margins") {
+    const StyleLoad r = load("name: wide\npage:\n  size: a4\n  margins: {left: 300, right: 300}\n");
+    CHECK(
+        r.render().starts_with("my.yaml:4:3: error: the margins leave a text area of -5 x 742 bp\n"
+                               "  margins: {left: 300, right: 300}\n"
+                               "  ^\n"));
   }
   SECTION("a list where the style's keys belong") {
     const StyleLoad r = load("- page\n- fonts\n");
