@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "latex/escape.h"
+#include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "style/text_case.h"
 #include "text/fallback.h"
@@ -679,7 +680,8 @@ std::string section_look(const Style& s) {
   if (s.section_text.text_case == TextCase::Upper) out += " and capitals";
   switch (s.section_rule) {
     case SectionRule::Below:
-      return out + ", with a rule below it from margin to margin";
+      return out + (s.rule_offset < 0 ? ", under a rule from margin to margin"
+                                      : ", over a rule from margin to margin");
     case SectionRule::After:
       return out + ", followed by a rule to the right margin";
     case SectionRule::None:
@@ -756,16 +758,12 @@ std::string call(std::string_view macro, std::initializer_list<std::string> args
 }
 
 std::string header(const Header& h, const Style& s, const FallbackMap& fb) {
-  RichText contacts;  // joined as the layout joins them
-  for (const RichText& contact : h.contacts) {
-    if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
-    append(contacts, contact);
-  }
   // Each part in its style's case, as the layout sets it.
+  const HeaderLines lines = header_lines(h, s);
   const std::string parts[] = {styled_source(h.name, s.name_text, s, fb),
-                               styled_source(h.headline, s.headline_text, s, fb),
-                               styled_source(h.tagline, s.tagline_text, s, fb),
-                               styled_source(contacts, s.contact_text, s, fb)};
+                               styled_source(lines.headline, s.headline_text, s, fb),
+                               styled_source(lines.tagline, s.tagline_text, s, fb),
+                               styled_source(lines.contacts, s.contact_text, s, fb)};
   bool any = false;
   for (const std::string& part : parts) any = any || !part.empty();
   if (!any) return {};

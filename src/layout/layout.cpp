@@ -190,19 +190,15 @@ void Engine::header(const Header& h) {
   const double w = text_width();
   bool first = true;
   auto part = [&](const RichText& text, const TextStyle& t) {
-    if (text.empty()) return;
+    if (is_blank(text)) return;
     push(paragraph(text, t, w, 0, s_.header_align), first ? 0 : s_.header_gap.value, false);
     first = false;
   };
+  const HeaderLines lines = header_lines(h, s_);
   part(plain(h.name), s_.name_text);
-  part(h.headline, s_.headline_text);
-  part(h.tagline, s_.tagline_text);
-  RichText contacts;
-  for (const RichText& c : h.contacts) {
-    if (!contacts.empty()) append(contacts, plain(" " + s_.contact_separator + " "));
-    append(contacts, c);
-  }
-  part(contacts, s_.contact_text);
+  part(lines.headline, s_.headline_text);
+  part(lines.tagline, s_.tagline_text);
+  part(lines.contacts, s_.contact_text);
 }
 
 // A short text (a date, a location) set as one line of words, at x = 0;
@@ -485,6 +481,18 @@ Pages Engine::run(const Document& doc) {
 }
 
 }  // namespace
+
+HeaderLines header_lines(const Header& header, const Style& style) {
+  const RichText separator = plain(" " + style.contact_separator + " ");
+  HeaderLines out{header.headline, header.tagline, {}};
+  RichText& contacts = style.contacts_with_headline ? out.headline : out.contacts;
+  for (const RichText& c : header.contacts) {
+    if (is_blank(c)) continue;
+    if (!is_blank(contacts)) append(contacts, separator);
+    append(contacts, c);
+  }
+  return out;
+}
 
 Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
   return Engine(style, fonts, cache).run(doc);

@@ -97,6 +97,15 @@ Pages layout(const Document& doc, const Style& style, FontBook& fonts,
 // glyphs would cost more than the rest of the layout.
 Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache);
 
+// The lines of the header under the name, each set in its text style:
+// headline_text, tagline_text and contact_text. With
+// Style::contacts_with_headline, the contacts are joined to the headline
+// (and `contacts` is empty). Both backends set these.
+struct HeaderLines {
+  RichText headline, tagline, contacts;
+};
+HeaderLines header_lines(const Header& header, const Style& style);
+
 // The document with a soft break (U+200B) between the characters of every
 // word too wide for the line it is set in, so that both backends break it
 // at the same places, filling each line, instead of overflowing the margin.

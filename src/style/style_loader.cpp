@@ -533,17 +533,23 @@ void FileReader::read() {
            }},
           {"header",
            [&](const YAML::Node& n) {
-             fields(n, "header",
-                    {{"align",
-                      [&](const YAML::Node& v) {
-                        if (auto a = choice<Align>(v, {{"left", Align::Left},
-                                                       {"center", Align::Center},
-                                                       {"right", Align::Right}}))
-                          s_.header_align = *a;
-                      }},
-                     {"separator", [&](const YAML::Node& v) {
-                        if (auto t = text(v, "header.separator")) s_.contact_separator = *t;
-                      }}});
+             fields(
+                 n, "header",
+                 {{"align",
+                   [&](const YAML::Node& v) {
+                     if (auto a = choice<Align>(v, {{"left", Align::Left},
+                                                    {"center", Align::Center},
+                                                    {"right", Align::Right}}))
+                       s_.header_align = *a;
+                   }},
+                  {"separator",
+                   [&](const YAML::Node& v) {
+                     if (auto t = text(v, "header.separator")) s_.contact_separator = *t;
+                   }},
+                  {"contacts", [&](const YAML::Node& v) {
+                     if (auto c = choice<bool>(v, {{"own-line", false}, {"with-headline", true}}))
+                       s_.contacts_with_headline = *c;
+                   }}});
            }},
           {"section",
            [&](const YAML::Node& n) {
@@ -551,6 +557,7 @@ void FileReader::read() {
                     {{"rule",
                       [&](const YAML::Node& v) {
                         if (auto r = choice<SectionRule>(v, {{"below", SectionRule::Below},
+                                                             {"across", SectionRule::Below},
                                                              {"after", SectionRule::After},
                                                              {"none", SectionRule::None}}))
                           s_.section_rule = *r;

@@ -44,9 +44,15 @@ std::string built(const std::string& input, const std::string& style) {
 // capitals from XeTeX's, and synthesised ones as capitals from both TeX PDFs.
 std::string folded(std::string c) {
   if (c.size() == 1 && c[0] >= 'A' && c[0] <= 'Z') c[0] = static_cast<char>(c[0] - 'A' + 'a');
-  const auto second = c.size() == 2 ? static_cast<unsigned char>(c[1]) : 0;
-  if (c.size() == 2 && c[0] == '\xC3' && second >= 0x80 && second <= 0x9E && second != 0x97)
-    c[1] = static_cast<char>(second + 0x20);
+  // MuPDF writes other characters as "&#xd3;"
+  if (c.starts_with("&#x") && c.ends_with(";")) {
+    const unsigned long code = std::stoul(c.substr(3, c.size() - 4), nullptr, 16);
+    if (code >= 0xC0 && code <= 0xDE && code != 0xD7) {
+      std::ostringstream lower;
+      lower << "&#x" << std::hex << code + 0x20 << ";";
+      c = lower.str();
+    }
+  }
   return c;
 }
 

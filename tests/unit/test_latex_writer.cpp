@@ -280,8 +280,11 @@ TEST_CASE("write_latex: the content is one macro call per block, in order", "[la
   for (const char* call : {
            "\\cvfooter{Ada Lovelace-Čech \\{100\\%\\}}",
            "\\cvheader\n  {Ada Lovelace-Čech \\{100\\%\\}}\n"
-           "  {Engineer \\& Researcher\\_\\#1 {\\ttfamily a\\_b\\textasciicircum{}c}}\n",
-           "\\cvsection{Experience \\& Education \\{\\#1\\}}",
+           "  {Engineer \\& Researcher\\_\\#1 {\\ttfamily a\\_b\\textasciicircum{}c} · London · "
+           "\\href{mailto:ada@example.com}{ada@example.com} ·",
+           "  {}\n",  // the contacts are on the headline's line
+           "\\cvsection[{Experience \\& Education \\{\\#1\\}}]"
+           "{{\\cvsmallcaps Experience \\& Education \\{\\#1\\}}}",
            "\\cvexperience{Senior Engineer, {\\itshape R\\&D}}{2020 -{}- 2024 \\textasciitilde{}}"
            "{Analytical Engines \\$}{London \\#2}",
            "\\cvparagraph{Summary with {\\bfseries bold}, {\\itshape italic},",
@@ -291,13 +294,14 @@ TEST_CASE("write_latex: the content is one macro call per block, in order", "[la
            "\\cvitem{{\\bfseries Impact:} built \\{braces\\} and \\textbackslash{}commands",
            "\\cveducation{PhD in Mathematics}{2016 – 2020}{}{}",
            "\\cventry{Visiting researcher}{2015}{}{}",
-           "\\cvsection{Skills\\_\\&\\_Tools}",
+           "\\cvsection[{Skills\\_\\&\\_Tools}]{{\\cvsmallcaps Skills\\_\\&\\_Tools}}",
            "\\cvoneline{Languages:}{C++20, Python \\textasciicircum{} Rust \\textasciitilde{}}",
            "\\cvtext{A one-line without label}",
            "\\cvbullet{A bullet ending in a backslash \\textbackslash{}}",
            "\\cvnumbered{1.}{First numbered \\#item}",
            "\\cvnumbered{2.}{Second numbered \\$item\\$}",
-           "\\cvsection{Other \\textasciitilde{} notes}",
+           "\\cvsection[{Other \\textasciitilde{} notes}]{{\\cvsmallcaps Other \\textasciitilde{} "
+           "notes}}",
            "\\cvtext{Math that fails the check: \\textbackslash{}input\\{/etc/passwd\\}}",
            "\\end{document}",
        }) {
@@ -349,7 +353,7 @@ TEST_CASE("write_latex: small caps, the font's own or synthesised, as the layout
     style.small_caps_scale = 0.75;
     const std::string tex = write_latex(doc, style);
     CHECK(tex.find("\\newcommand\\cvsc{") != std::string::npos);
-    CHECK(tex.find("\\def\\cv@scsize{9bp}") != std::string::npos);
+    CHECK(tex.find("\\def\\cv@scsize{9.375bp}") != std::string::npos);  // 0.75 x 12.5
     CHECK(tex.find("\\cvsection[{Selected Projects}]{S{\\cvsc ELECTED} P{\\cvsc ROJECTS}}\n") !=
           std::string::npos);
   }

@@ -164,22 +164,34 @@ TEST_CASE("the built-in styles are the three designs", "[style]") {
   const Style classic = builtin("classic"), modern = builtin("modern"),
               compact = builtin("compact");
 
-  // classic: a serif, a centred header, bold titles over a thin rule, dates right; A4.
+  // classic: a serif, a centred header, small-caps titles (the font's own) under a thin
+  // rule, dates right; A4.
   CHECK(classic.faces[0].family == "Charis SIL");
   CHECK(classic.header_align == Align::Center);
+  CHECK(classic.section_text.text_case == TextCase::SmallCaps);
   CHECK(classic.section_rule == SectionRule::Below);
+  CHECK(classic.rule_offset < -classic.section_text.size);  // over the title
   CHECK(classic.rule_width <= 0.6);
   CHECK(classic.dates == DatePlacement::Right);
   CHECK(classic.page_height == Approx(841.8898));
 
-  // modern: a sans, an accent colour on the titles, dates in a left column.
+  // modern (Awesome-CV): a sans, a left-aligned header, accent-coloured titles followed by a
+  // rule, small-caps roles, places right of the titles and dates right of the roles.
   CHECK(modern.faces[0].family == "Lato");
+  CHECK(modern.header_align == Align::Left);
   CHECK(modern.accent_color != modern.text_color);
   CHECK(modern.section_text.color == ColorRole::Accent);
-  CHECK(modern.section_text.text_case == TextCase::Upper);
+  CHECK(modern.section_text.text_case == TextCase::AsWritten);
+  CHECK(modern.subtitle_text.text_case == TextCase::SmallCaps);
   CHECK(modern.section_rule == SectionRule::After);
-  CHECK(modern.dates == DatePlacement::Left);
-  CHECK(modern.date_column > modern.date_gap);
+  CHECK(modern.dates == DatePlacement::Below);
+  CHECK(modern.content_indent() == 0);
+
+  // compact (Jake's resume): small-caps name and titles over a rule under them.
+  CHECK(compact.name_text.text_case == TextCase::SmallCaps);
+  CHECK(compact.section_text.text_case == TextCase::SmallCaps);
+  CHECK(compact.section_rule == SectionRule::Below);
+  CHECK(compact.rule_offset > 0);
 
   // compact: the most text per page, on US Letter, with the tightest gaps.
   CHECK(compact.faces[0].family == "Carlito");
@@ -213,7 +225,7 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     const StyleLoad r = load("section:\n  rule: sideways\n");
     CHECK(r.diags.has_errors());
     CHECK(r.render() ==
-          "my.yaml:2:9: error: `sideways` is not one of: below, after, none\n"
+          "my.yaml:2:9: error: `sideways` is not one of: below, across, after, none\n"
           "  rule: sideways\n"
           "        ^\n");
   }
