@@ -82,7 +82,7 @@ RichText with_case(const RichText& text, TextCase text_case) {
 RichText with_small_caps(const RichText& text, const Style& style, Face base) {
   RichText out;
   for (const Span& span : text) {
-    if (span.kind != SpanKind::Text || span.fallback > 0) {
+    if (span.kind != SpanKind::Text || span.fallback > 0 || !span.link.empty()) {
       out.push_back(span);
       continue;
     }

@@ -25,7 +25,8 @@ std::string with_case(std::string_view text, TextCase text_case);
 RichText with_case(const RichText& text, TextCase text_case);
 
 // `text`, in a paragraph whose face is `base`, as small caps: each ordinary
-// span (not code, math or a fallback font's run) is marked to be set in its
+// span (not code, math, a link, which reads better as written, or a
+// fallback font's run) is marked to be set in its
 // face's OpenType small capitals when `style` says the face has them; else
 // its lower-case letters are split off into spans marked Synthetic (set as
 // capitals at style.small_caps_scale of the size), the rest staying as it

@@ -7,6 +7,7 @@
 #include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "style/fonts.h"
+#include "style/text_case.h"
 #include "test_style_fixture.h"
 #include "text/font_book.h"
 
@@ -345,4 +346,33 @@ TEST_CASE("an over-long word gets soft breaks only where it is cut", "[linebreak
        at = unsoftened.find(kSoftBreak))
     unsoftened.erase(at, kSoftBreak.size());
   CHECK(unsoftened == "see " + word + " now");
+}
+
+TEST_CASE("small caps leave code, links and fallback runs as written", "[smallcaps]") {
+  Style s = style();
+  for (int f = 0; f < kTextFaceCount; ++f) s.faces[static_cast<size_t>(f)].small_caps = false;
+  const auto span = [](std::string text, SpanKind kind = SpanKind::Text) {
+    Span out;
+    out.text = std::move(text);
+    out.kind = kind;
+    return out;
+  };
+  Span link = span("mail");
+  link.link = "mailto:x@example.org";
+  Span fallback = span("ab");
+  fallback.fallback = 1;
+  const RichText out = with_small_caps({span("Ab1 c"), link, span("x_y", SpanKind::Code), fallback},
+                                       s, Face::Regular);
+  std::vector<std::pair<std::string, SmallCaps>> got;
+  for (const Span& span : out) got.emplace_back(span.text, span.small_caps);
+  const std::vector<std::pair<std::string, SmallCaps>> want = {
+      {"A", SmallCaps::None},      {"b", SmallCaps::Synthetic}, {"1 ", SmallCaps::None},
+      {"c", SmallCaps::Synthetic}, {"mail", SmallCaps::None},   {"x_y", SmallCaps::None},
+      {"ab", SmallCaps::None}};
+  CHECK(got == want);
+  // A face with its own small capitals marks whole spans.
+  s.faces[0].small_caps = true;
+  const RichText own = with_small_caps({span("Ab1 c")}, s, Face::Regular);
+  REQUIRE(own.size() == 1);
+  CHECK(own[0].small_caps == SmallCaps::OpenType);
 }
