@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "latex/escape.h"
+#include "layout/layout.h"
+#include "layout/paragraph.h"
 #include "style/text_case.h"
 #include "text/fallback.h"
 
@@ -46,9 +48,17 @@ std::string bp(double value) { return num(value) + "bp"; }
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// `text` as TeX with its spaces marked as soft.
+// `text` as TeX with its spaces marked as soft, and \cvbreak where an
+// over-long word may break (kSoftBreak).
 std::string soft_text(std::string_view text) {
-  std::string out = escape_text(text);
+  std::string out;
+  for (std::size_t at = 0;;) {
+    const std::size_t next = text.find(kSoftBreak, at);
+    out += escape_text(text.substr(at, next == std::string_view::npos ? next : next - at));
+    if (next == std::string_view::npos) break;
+    out += "\\cvbreak ";
+    at = next + kSoftBreak.size();
+  }
   for (char& c : out)
     if (c == ' ') c = kSoftSpace;
   return out;
@@ -107,6 +117,8 @@ std::string span_switches(const Span& span) {
   if (span.fallback > 0) out += fallback_command(span.fallback);
   if (span.bold) out += "\\bfseries";
   if (span.italic) out += "\\itshape";
+  if (span.small_caps == SmallCaps::OpenType) out += "\\cvsmallcaps";
+  if (span.small_caps == SmallCaps::Synthetic) out += "\\cvsc";
   return out;
 }
 
@@ -127,11 +139,16 @@ std::string math_source(std::string_view tex, bool after_math) {
 }
 
 // Rich text as TeX with soft spaces, each run in the font the layout sets it
-// in; see latex_rich_text.
-std::string rich_text_source(const RichText& text, const FallbackMap& fallback) {
+// in; see latex_rich_text. With `caps`, in its small caps, for a paragraph
+// in face `base` (with_small_caps).
+std::string rich_text_source(const RichText& text, const FallbackMap& fallback,
+                             const Style* caps = nullptr, Face base = Face::Regular) {
   std::string out;
   bool after_space = false;  // the text so far ends with a space
-  for (Span span : with_fallback(trimmed(text), fallback)) {
+  RichText spans = with_fallback(trimmed(text), fallback);
+  if (caps) spans = with_small_caps(spans, *caps, base);
+  for (Span span : spans) {
+    if (span.small_caps == SmallCaps::Synthetic) span.text = to_upper(span.text);
     const bool math = is_tex_math(span);
     // Spaces at a span boundary make one space, in the font of the first.
     if (after_space && !math) span.text.erase(0, span.text.find_first_not_of(" \t\n\r"));
@@ -156,6 +173,18 @@ std::string rich_text_source(const RichText& text, const FallbackMap& fallback) 
 // A plain text field (name, date, location, ...) as rich_text_source sets it.
 std::string text_source(std::string_view text, const FallbackMap& fallback) {
   return rich_text_source(plain(std::string(text)), fallback);
+}
+
+// Text set in text style `t` (in face `base`, when its macro changes the
+// style's), as the layout sets it: in the style's case and small caps.
+std::string styled_source(const RichText& text, const TextStyle& t, const Style& s,
+                          const FallbackMap& fallback, std::optional<Face> base = {}) {
+  return rich_text_source(with_case(text, t.text_case), fallback,
+                          t.text_case == TextCase::SmallCaps ? &s : nullptr, base.value_or(t.face));
+}
+std::string styled_source(std::string_view text, const TextStyle& t, const Style& s,
+                          const FallbackMap& fallback) {
+  return styled_source(plain(std::string(text)), t, s, fallback);
 }
 
 // "**Label:** details" split into label and details, when the paragraph
@@ -243,15 +272,15 @@ const FontFace& face(const Style& style, Face f) { return style.faces[static_cas
 std::string face_switch(Face f) {
   switch (f) {
     case Face::Bold:
-      return "\\normalfont\\bfseries";
+      return "\\bfseries";
     case Face::Italic:
-      return "\\normalfont\\itshape";
+      return "\\itshape";
     case Face::BoldItalic:
-      return "\\normalfont\\bfseries\\itshape";
+      return "\\bfseries\\itshape";
     case Face::Mono:
-      return "\\normalfont\\ttfamily";
+      return "\\ttfamily";
     default:
-      return "\\normalfont";
+      return "";
   }
 }
 
@@ -341,10 +370,10 @@ constexpr std::string_view kFontTemplate = R"(
 
 constexpr std::string_view kStyleTemplate = R"(
 %% Text styles: font, size, leading, the face's ascent and descent at that size, colour.
-% #1 font, #2 size, #3 leading (\baselineskip), #4/#5 height/depth of the line strut,
-% #6 colour (\cv@ink sets it inside the paragraph). Upper-case styles get their text
-% already in capitals.
-\newcommand\cv@style[6]{#1\fontsize{#2}{#3}\selectfont\baselineskip=#3\relax
+% #1 face (after \normalfont), #2 size, #3 leading (\baselineskip), #4/#5 height/depth of
+% the line strut, #6 colour (\cv@ink sets it inside the paragraph). Upper-case styles get
+% their text already in capitals.
+\newcommand\cv@style[6]{\normalfont#1\fontsize{#2}{#3}\selectfont\baselineskip=#3\relax
   \scriptspace=<<SCRIPT_SPACE>>\dimexpr#2\relax
   \def\cv@strut{\vrule width0bp height#4 depth#5\relax}\def\cv@ink{\color{#6}}}
 \let\cv@ink\relax
@@ -363,39 +392,70 @@ constexpr std::string_view kMacroTemplate = R"(
 \newcommand\cv@par[2]{{\cv@parsettings#1\noindent\cv@strut{\cv@ink#2}\par}}
 \newcommand\cv@ifempty[1]{%
   \if\relax\detokenize{#1}\relax\expandafter\@firstoftwo\else\expandafter\@secondoftwo\fi}
-
-%% Blocks: the gaps between them (TeX drops a gap at the top of a page) and where a page
-%% may not break (\nobreak).
+% Where an over-long word may break (the PDF breaks it there too).
+\newcommand\cvbreak{\hskip0bp\relax}
+<<SMALL_CAPS>>
+%% Blocks: the gaps between them (TeX drops a gap at the top of a page), and where a page
+%% may not break (\nobreak): between a section title and its first block, and after that
+%% block when it is a one-liner; before a one-liner that ends its section; inside an
+%% entry's head and after it; after its first paragraph or item when it has no subtitle;
+%% before its last paragraph or item.
 \newif\ifcv@firstsection \cv@firstsectiontrue
 \newif\ifcv@firstblock % the next block opens its section
 \newif\ifcv@keep % no page break after the current block
+\newif\ifcv@last % the block (paragraph, item) being opened ends its section (entry)
 \newcount\cv@parts % paragraphs and items of the current entry so far
 \newcount\cv@keepparts % how many of them stay with the entry's head
 \newcount\cv@sections
-\newbox\cv@box
-% Opens a block; #1 is 1 for one-line kinds, which stay with the next block when first.
-\newcommand\cv@block[1]{%
+\newbox\cv@box \newbox\cv@datebox
+% \cv@peek{code}: code, run after the spaces and blank lines that follow, with \@let@token
+% the next command: a block or item knows from it whether it is the last.
+\newcommand\cv@peek[1]{\@ifnextchar\par{\cv@peek@par{#1}}{#1}}
+\long\def\cv@peek@par#1#2{\cv@peek{#1}}
+% Opens a block; #1 is 1 for one-liner kinds, which stay with the next block when first,
+% and with the one before when last.
+\newcommand\cv@block[1]{\cv@lastfalse
+  \ifx\@let@token\cvsection\cv@lasttrue\fi \ifx\@let@token\end\cv@lasttrue\fi
   \ifcv@firstblock\nobreak\vskip<<SECTION_AFTER>>\relax
-  \else\ifcv@keep\nobreak\fi\vskip<<BLOCK_GAP>>\relax\fi
+  \else\ifcv@keep\nobreak\fi \ifcv@last\ifnum#1=1 \nobreak\fi\fi \vskip<<BLOCK_GAP>>\relax\fi
   \global\cv@keepfalse
   \ifcv@firstblock\ifnum#1=1 \global\cv@keeptrue\fi\fi
   \global\cv@firstblockfalse}
 % Opens a paragraph or item of an entry.
-\newcommand\cv@part{%
-  \ifnum\cv@parts<\cv@keepparts\nobreak\fi\vskip<<ITEM_GAP>>\relax
+\newcommand\cv@part{\cv@lasttrue
+  \ifx\@let@token\cvitem\cv@lastfalse\fi \ifx\@let@token\cvparagraph\cv@lastfalse\fi
+  \ifnum\cv@parts<\cv@keepparts\nobreak\fi \ifcv@last\nobreak\fi \vskip<<ITEM_GAP>>\relax
   \global\advance\cv@parts by 1 \global\cv@keepfalse}
-% A head line: #2 in style #1, with #4 in style #3 right-aligned on its first line; the
-% text wraps <<DATE_GAP>> short of #4.
-\newcommand\cv@headline[4]{%
-  \setbox\cv@box=\hbox{{#3\cv@ink#4}}% (the inner group keeps the colour's reset in the box)
+% A head line: #2 in style #1, with the material #3 right-aligned on its first line; the
+% text wraps <<DATE_GAP>> short of it.
+\newcommand\cv@headline[3]{%
+  \setbox\cv@box=\hbox{#3}%
   \cv@par{#1<<CONTENT_SKIP>>\interlinepenalty=10000
-    \cv@ifempty{#4}{}{\advance\rightskip by \dimexpr\wd\cv@box+<<DATE_GAP>>\relax}}%
+    \ifdim\wd\cv@box>0bp \advance\rightskip by \dimexpr\wd\cv@box+<<DATE_GAP>>\relax\fi}%
     {\rlap{\hbox to<<CONTENT_WIDTH>>{\hfil\box\cv@box}}#2}}<<DATE_LINE>>
+% A date, a location, in their styles (for the right of a head line).
+\newcommand\cv@date[1]{{\cvstyledate\cv@ink#1}}
+\newcommand\cv@place[1]{{\cvstylelocation\cv@ink#1}}
+% Both on a title line without a subtitle: #1 location, #2 date, "<<SEPARATOR>>" between.
+\newcommand\cv@where[2]{\cv@ifempty{#1}{}{\cv@place{#1}}%
+  \cv@ifempty{#2}{}{\cv@date{\cv@ifempty{#1}{}{\ <<SEPARATOR>>\ }#2}}}
+% An entry's head: #1 title, #2 date, #3 subtitle, #4 location.
+% <<HEAD_LOOK>>.
+\newcommand\cv@head[4]{\cv@ifempty{#3}%
+  {<<HEAD_ALONE>>}%
+  {<<HEAD_TITLE>>%
+    \nobreak\cv@headline{\cvstylesubtitle}{#3}{<<HEAD_SUBTITLE>>}}}
 \newcommand\cv@headerline[2]{\cv@ifempty{#2}{}{\nobreak\vskip<<HEADER_GAP>>\relax
-  \cv@par{#1<<HEADER_ALIGN>>\interlinepenalty=10000 }{#2}}}
+  \cv@par{#1<<HEADER_ALIGN>>%
+    \interlinepenalty=10000 }{#2}}}
 <<RULE>>
 \newcommand\cv@bulletmark{%
   \llap{\hbox to<<ITEM_INDENT>>{\hskip<<BULLET_OFFSET>>\relax {<<BULLET_INK>><<BULLET>>}\hss}}}
+% An entry of any kind: #1 title, #2 date, #3 subtitle, #4 location (\cv@head), then the
+% \cvparagraph and \cvitem calls that follow.
+\newcommand\cv@entry[4]{\cv@peek{%
+  \cv@ifempty{#3}{\cv@block1\global\cv@keepparts=2 }{\cv@block0\global\cv@keepparts=1 }%
+  \global\cv@parts=0 \cv@head{#1}{#2}{#3}{#4}}}
 
 %% The blocks of a CV, in the order they appear.
 % Header, <<HEADER_ALIGN_NAME>>: #1 name, #2 headline, #3 tagline, #4 contacts; empty ones are left out.
@@ -403,8 +463,9 @@ constexpr std::string_view kMacroTemplate = R"(
   \cv@headerline{\cvstylename}{#1}\cv@headerline{\cvstyleheadline}{#2}%
   \cv@headerline{\cvstyletagline}{#3}\cv@headerline{\cvstylecontact}{#4}%
   \vskip<<HEADER_AFTER>>\relax}
-% Section title<<SECTION_LOOK>>. The optional argument is the title as written,
-% for the PDF's bookmarks, when the title is shown in capitals.
+% Section title<<SECTION_LOOK>>.
+% The optional argument is the title as written, for the PDF's bookmarks, when the style
+% changes its letters.
 \newcommand\cvsection[2][]{%
   \ifcv@firstsection\global\cv@firstsectionfalse\else\vskip<<SECTION_BEFORE>>\relax\fi
   \global\advance\cv@sections by 1
@@ -412,26 +473,30 @@ constexpr std::string_view kMacroTemplate = R"(
     \cv@ifempty{#1}{\pdfbookmark[1]{#2}{cvsection.\the\cv@sections}}%
       {\pdfbookmark[1]{#1}{cvsection.\the\cv@sections}}#2\cv@rule}%
   \global\cv@firstblocktrue\global\cv@keepfalse}
-% Entry head: #1 title with #2 (date) <<DATE_PLACE>>; #3 subtitle with #4 (location) on the
-% right, a line left out when both are empty. \cvparagraph and \cvitem calls follow.
-\newcommand\cventry[4]{%
-  \cv@ifempty{#3#4}{\cv@block1\global\cv@keepparts=2 }{\cv@block0\global\cv@keepparts=1 }%
-  \global\cv@parts=0
-  <<ENTRY_HEAD>>%
-  \cv@ifempty{#3#4}{}{\nobreak\cv@headline{\cvstylesubtitle}{#3}{\cvstylelocation}{#4}}}
+% Education: #1 institution, #2 dates, #3 degree and area, #4 location.
+\newcommand\cveducation{\cv@entry}
+% Experience: #1 company, #2 dates, #3 position, #4 location.
+\newcommand\cvexperience{\cv@entry}
+% A publication: #1 title, #2 date, #3 authors, #4 location.
+\newcommand\cvpublication{\cv@entry}
+% Any other entry (a project, a talk, an award): #1 name, #2 date, #3 subtitle, #4 location.
+\newcommand\cventry{\cv@entry}
 % A paragraph under an entry (summary, venue, link).
-\newcommand\cvparagraph[1]{\cv@part\cv@par{\cvstylebody<<CONTENT_SKIP>>}{#1}}
+\newcommand\cvparagraph[1]{\cv@peek{\cv@part\cv@par{\cvstylebody<<CONTENT_SKIP>>}{#1}}}
 % A bullet item under an entry.
-\newcommand\cvitem[1]{\cv@part\cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}
+\newcommand\cvitem[1]{\cv@peek{\cv@part
+  \cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}}
 % A one-line entry: #1 the bold label, #2 the details.
-\newcommand\cvoneline[2]{\cv@block1\cv@par{\cvstylebody<<CONTENT_SKIP>>}{{\bfseries#1} #2}}
+\newcommand\cvoneline[2]{\cv@peek{\cv@block1
+  \cv@par{\cvstylebody<<CONTENT_SKIP>>}{{\bfseries#1} #2}}}
 % A bullet point of its own.
-\newcommand\cvbullet[1]{\cv@block1\cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}
-% A numbered paragraph: #1 the number ("1."), #2 the text.
-\newcommand\cvnumbered[2]{\cv@block1%
-  \cv@par{\cvstylebody\leftskip=<<NUMBER_LEFT>>\relax}{\llap{\hbox to<<NUMBER_INDENT>>{#1\hss}}#2}}
+\newcommand\cvbullet[1]{\cv@peek{\cv@block1
+  \cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}}
+% A numbered paragraph: #1 the number ("1."), right-aligned <<NUMBER_GAP>> short of #2, the text.
+\newcommand\cvnumbered[2]{\cv@peek{\cv@block1
+  \cv@par{\cvstylebody\leftskip=<<NUMBER_LEFT>>\relax}{\llap{#1\hskip<<NUMBER_GAP>>\relax}#2}}}
 % A paragraph of text.
-\newcommand\cvtext[1]{\cv@block1\cv@par{\cvstylebody<<CONTENT_SKIP>>}{#1}}
+\newcommand\cvtext[1]{\cv@peek{\cv@block1\cv@par{\cvstylebody<<CONTENT_SKIP>>}{#1}}}
 % Footer on every page: "#1 — page N of M", centred, <<FOOT_SKIP>> below the text area.
 \newcommand\cvfooter[1]{\gdef\cv@footername{#1}\pagestyle{cv}\AtEndDocument{\label{cv@lastpage}}}
 \def\ps@cv{\let\@oddhead\@empty\let\@evenhead\@empty
@@ -511,10 +576,15 @@ const char* color_name(ColorRole role) {
 
 std::string style_macro(const char* name, const char* what, const TextStyle& text, const Style& s) {
   const FontFace& f = face(s, text.face);
-  return "% " + std::string(what) + (text.text_case == TextCase::Upper ? ", in capitals" : "") +
+  const bool small_caps = text.text_case == TextCase::SmallCaps;
+  return "% " + std::string(what) +
+         (text.text_case == TextCase::Upper ? ", in capitals"
+          : small_caps                      ? ", in small caps"
+                                            : "") +
          "\n\\newcommand\\cvstyle" + name + "{\\cv@style{" + face_switch(text.face) + "}{" +
          bp(text.size) + "}{" + bp(text.leading) + "}{" + bp(f.ascent * text.size) + "}{" +
-         bp(f.descent * text.size) + "}{" + color_name(text.color) + "}}\n";
+         bp(f.descent * text.size) + "}{" + color_name(text.color) + "}" +
+         (small_caps ? "\\def\\cv@scsize{" + bp(text.size * s.small_caps_scale) + "}" : "") + "}\n";
 }
 
 std::string text_styles(const Style& s) {
@@ -549,12 +619,62 @@ constexpr std::string_view kRuleNone = R"(% Section titles have no rule.
 \newcommand\cv@rule{})";
 
 constexpr std::string_view kDateLine = R"(
-% A head line with a date column: #2 in style #1, with #4 in style #3 right-aligned in
-% the column left of it, <<DATE_GAP>> short of the text.
-\newcommand\cv@dateline[4]{%
-  \setbox\cv@box=\hbox{{#3\cv@ink#4}}% (the inner group keeps the colour's reset in the box)
-  \cv@par{#1<<CONTENT_SKIP>>\interlinepenalty=10000 }%
-    {\llap{\box\cv@box\hskip<<DATE_GAP>>\relax}#2}})";
+% A head line with a date column: as \cv@headline, and #4 (the date) right-aligned in the
+% column left of the text, <<DATE_GAP>> short of it.
+\newcommand\cv@dateline[4]{\setbox\cv@datebox=\hbox{\cv@date{#4}}%
+  \cv@headline{#1}{\llap{\box\cv@datebox\hskip<<DATE_GAP>>\relax}#2}{#3}})";
+
+// What an entry's head lines hold for each date placement (see \cv@head).
+struct HeadLook {
+  const char* alone;     // the title line of an entry without a subtitle
+  const char* title;     // the title line above a subtitle
+  const char* subtitle;  // the material on the right of the subtitle line
+  const char* words;     // for the macro's comment
+};
+
+HeadLook head_look(DatePlacement dates) {
+  switch (dates) {
+    case DatePlacement::Left:
+      return {"\\cv@dateline{\\cvstyletitle}{#1}{\\cv@place{#4}}{#2}",
+              "\\cv@dateline{\\cvstyletitle}{#1}{}{#2}", "\\cv@place{#4}",
+              "The date goes in the column on the left, the location right of the subtitle line;\n"
+              "% with no subtitle, right of the title line"};
+    case DatePlacement::Below:
+      return {"\\cv@headline{\\cvstyletitle}{#1}{\\cv@where{#4}{#2}}",
+              "\\cv@headline{\\cvstyletitle}{#1}{\\cv@place{#4}}", "\\cv@date{#2}",
+              "The location goes right of the title line, the date right of the subtitle line;\n"
+              "% with no subtitle, both go right of the title line"};
+    case DatePlacement::Right:
+      break;
+  }
+  return {"\\cv@headline{\\cvstyletitle}{#1}{\\cv@where{#4}{#2}}",
+          "\\cv@headline{\\cvstyletitle}{#1}{\\cv@date{#2}}", "\\cv@place{#4}",
+          "The date goes right of the title line, the location right of the subtitle line;\n"
+          "% with no subtitle, both go right of the title line"};
+}
+
+// The macros a style's small caps need: \cvsmallcaps for faces with their
+// own, \cvsc for capitals at a reduced size (its size set by the text style).
+std::string small_caps_macros(const Style& s) {
+  bool open_type = false, synthetic = false;
+  for (const TextStyle* t :
+       {&s.name_text, &s.headline_text, &s.tagline_text, &s.contact_text, &s.section_text, &s.body,
+        &s.title_text, &s.subtitle_text, &s.date_text, &s.location_text}) {
+    if (t->text_case != TextCase::SmallCaps) continue;
+    for (int f = 0; f < kTextFaceCount; ++f)
+      (face(s, Face(f)).small_caps ? open_type : synthetic) = true;
+  }
+  std::string out;
+  if (open_type)
+    out +=
+        "% Small capitals of the font's own (OpenType smcp), for the styles that ask for them.\n"
+        "\\newcommand\\cvsmallcaps{\\addfontfeatures{Letters=SmallCaps}}\n";
+  if (synthetic)
+    out +=
+        "% Small caps the font lacks: lower-case letters, given as capitals, set smaller.\n"
+        "\\newcommand\\cvsc{\\fontsize{\\cv@scsize}{\\baselineskip}\\selectfont}\n";
+  return out;
+}
 
 std::string section_look(const Style& s) {
   std::string out =
@@ -564,7 +684,8 @@ std::string section_look(const Style& s) {
   if (s.section_text.text_case == TextCase::Upper) out += " and capitals";
   switch (s.section_rule) {
     case SectionRule::Below:
-      return out + ", with a rule below it from margin to margin";
+      return out + (s.rule_offset < 0 ? ", under a rule from margin to margin"
+                                      : ", over a rule from margin to margin");
     case SectionRule::After:
       return out + ", followed by a rule to the right margin";
     case SectionRule::None:
@@ -596,14 +717,17 @@ std::string block_macros(const Style& s, const FallbackMap& fb) {
   const std::string content_skip = content > 0 ? "\\leftskip=" + bp(content) + "\\relax " : "";
   const std::string content_width =
       content > 0 ? "\\dimexpr\\linewidth-" + bp(content) + "\\relax" : "\\linewidth";
-  const std::string entry_head = left_dates
-                                     ? "\\cv@dateline{\\cvstyletitle}{#1}{\\cvstyledate}{#2}"
-                                     : "\\cv@headline{\\cvstyletitle}{#1}{\\cvstyledate}{#2}";
+  const HeadLook head = head_look(s.dates);
   return fill(std::string(kMacroTemplate),
               {{"RULE", std::string(rule)},
                {"DATE_LINE", left_dates ? std::string(kDateLine) : ""},
-               {"ENTRY_HEAD", entry_head},
-               {"DATE_PLACE", left_dates ? "in the date column on the left" : "on the right"},
+               {"HEAD_ALONE", head.alone},
+               {"HEAD_TITLE", head.title},
+               {"HEAD_SUBTITLE", head.subtitle},
+               {"HEAD_LOOK", head.words},
+               {"SMALL_CAPS", small_caps_macros(s)},
+               {"SEPARATOR", hard_spaces(text_source(s.contact_separator, fb))},
+               {"NUMBER_GAP", bp(s.number_gap)},
                {"SECTION_LOOK", section_look(s)},
                {"HEADER_ALIGN_NAME", align_name},
                {"RULE_INK", rule_ink},
@@ -626,7 +750,6 @@ std::string block_macros(const Style& s, const FallbackMap& fb) {
                {"ITEM_INDENT", bp(s.item_indent)},
                {"BULLET_OFFSET", bp(s.bullet_offset)},
                {"BULLET", hard_spaces(text_source(s.bullet, fb))},
-               {"NUMBER_INDENT", bp(s.number_indent)},
                {"FOOT_SKIP", bp(s.footer_skip)}});
 }
 
@@ -638,24 +761,13 @@ std::string call(std::string_view macro, std::initializer_list<std::string> args
   return out + "\n";
 }
 
-bool is_blank_text(const RichText& text) {
-  for (const Span& span : text)
-    if (span.text.find_first_not_of(" \t\n\r") != std::string::npos) return false;
-  return true;
-}
-
 std::string header(const Header& h, const Style& s, const FallbackMap& fb) {
-  RichText contacts;  // joined as the layout joins them
-  for (const RichText& contact : h.contacts) {
-    if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
-    append(contacts, contact);
-  }
   // Each part in its style's case, as the layout sets it.
-  const std::string parts[] = {
-      text_source(with_case(h.name, s.name_text.text_case), fb),
-      rich_text_source(with_case(h.headline, s.headline_text.text_case), fb),
-      rich_text_source(with_case(h.tagline, s.tagline_text.text_case), fb),
-      rich_text_source(with_case(contacts, s.contact_text.text_case), fb)};
+  const HeaderLines lines = header_lines(h, s);
+  const std::string parts[] = {styled_source(h.name, s.name_text, s, fb),
+                               styled_source(lines.headline, s.headline_text, s, fb),
+                               styled_source(lines.tagline, s.tagline_text, s, fb),
+                               styled_source(lines.contacts, s.contact_text, s, fb)};
   bool any = false;
   for (const std::string& part : parts) any = any || !part.empty();
   if (!any) return {};
@@ -664,52 +776,68 @@ std::string header(const Header& h, const Style& s, const FallbackMap& fb) {
   return out;
 }
 
+// The macro of an entry, named after what it was written as.
+const char* entry_macro(EntryType type) {
+  switch (type) {
+    case EntryType::Education:
+      return "cveducation";
+    case EntryType::Experience:
+      return "cvexperience";
+    case EntryType::Publication:
+      return "cvpublication";
+    case EntryType::Normal:
+      break;
+  }
+  return "cventry";
+}
+
 // One block as macro calls; "" for a block without text, which the layout
 // leaves out too. Every text is in its style's case.
 std::string block(const Block& b, const Style& s, const FallbackMap& fb) {
   const RichText none;
-  const TextCase body_case = s.body.text_case;
-  const RichText first = with_case(b.paragraphs.empty() ? none : b.paragraphs.front(), body_case);
-  if (b.kind != BlockKind::Entry && is_blank_text(first)) return {};
-  const auto text = [&](const RichText& t) {
-    return rich_text_source(with_case(t, body_case), fb);
-  };
+  const RichText& first = b.paragraphs.empty() ? none : b.paragraphs.front();
+  if (b.kind != BlockKind::Entry && is_blank(first)) return {};
+  const auto text = [&](const RichText& t) { return styled_source(t, s.body, s, fb); };
   switch (b.kind) {
     case BlockKind::Entry: {
       std::string out =
-          call("cventry", {rich_text_source(with_case(b.title, s.title_text.text_case), fb),
-                           text_source(with_case(b.date, s.date_text.text_case), fb),
-                           rich_text_source(with_case(b.subtitle, s.subtitle_text.text_case), fb),
-                           text_source(with_case(b.location, s.location_text.text_case), fb)});
+          call(entry_macro(b.type), {styled_source(b.title, s.title_text, s, fb),
+                                     styled_source(b.date, s.date_text, s, fb),
+                                     styled_source(b.subtitle, s.subtitle_text, s, fb),
+                                     styled_source(b.location, s.location_text, s, fb)});
       for (const RichText& p : b.paragraphs)
-        if (!is_blank_text(p)) out += call("cvparagraph", {text(p)});
+        if (!is_blank(p)) out += call("cvparagraph", {text(p)});
       for (const Item& item : b.items)
-        if (!is_blank_text(item.text)) out += call("cvitem", {text(item.text)});
+        if (!is_blank(item.text)) out += call("cvitem", {text(item.text)});
       return out;
     }
     case BlockKind::OneLine:
-      if (const auto split = split_label(first))
+      // The label is set in bold by the macro.
+      if (const auto split = split_label(with_case(first, s.body.text_case))) {
+        Span bold;
+        bold.bold = true;
         return call("cvoneline",
-                    {rich_text_source(split->first, fb), rich_text_source(split->second, fb)});
-      return call("cvtext", {rich_text_source(first, fb)});
+                    {styled_source(split->first, s.body, s, fb, span_face(bold, s.body.face)),
+                     text(split->second)});
+      }
+      return call("cvtext", {text(first)});
     case BlockKind::Bullet:
-      return call("cvbullet", {rich_text_source(first, fb)});
+      return call("cvbullet", {text(first)});
     case BlockKind::Numbered:
-      return call("cvnumbered",
-                  {text_source(with_case(b.marker, body_case), fb), rich_text_source(first, fb)});
+      return call("cvnumbered", {styled_source(b.marker, s.body, s, fb), text(first)});
     case BlockKind::Text:
       break;
   }
-  return call("cvtext", {rich_text_source(first, fb)});
+  return call("cvtext", {text(first)});
 }
 
 // A section title in its style's case; the title as written goes first, as
-// the bookmark's text, when the case changes it.
+// the bookmark's text, when the style changes its letters.
 std::string section_call(const std::string& title, const Style& s, const FallbackMap& fb) {
-  const std::string shown = with_case(title, s.section_text.text_case);
-  if (shown == title) return call("cvsection", {text_source(title, fb)});
+  const std::string shown = styled_source(title, s.section_text, s, fb);
+  if (s.section_text.text_case == TextCase::AsWritten) return call("cvsection", {shown});
   // The bookmark's text is the title as written, in no font.
-  return "\\cvsection[{" + soft_text(title) + "}]{" + text_source(shown, fb) + "}\n";
+  return "\\cvsection[{" + soft_text(title) + "}]{" + shown + "}\n";
 }
 
 std::string body(const Document& doc, const Style& s) {

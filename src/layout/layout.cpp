@@ -30,16 +30,6 @@ constexpr double kEpsilon = 1e-6;
 // was given it, before its case) with the indices of its cut words.
 using CutWords = std::vector<std::pair<RichText, std::set<size_t>>>;
 
-// The header's contacts as one paragraph, joined by the separator.
-RichText joined_contacts(const Header& h, const Style& s) {
-  RichText contacts;
-  for (const RichText& c : h.contacts) {
-    if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
-    append(contacts, c);
-  }
-  return contacts;
-}
-
 // One line of the vertical list, set on its own baseline (y = 0).
 struct VLine {
   double gap = 0;         // glue before it, discarded at a page top
@@ -81,12 +71,13 @@ class Engine {
 
   void header(const Header& h);
   void section(const DocSection& section, bool first);
-  void block(const Block& b, double gap, bool breakable);
-  void entry(const Block& b, double gap, bool breakable);
-  void marked(const Block& b, const std::string& mark, double indent, double gap, bool breakable);
-  std::vector<VLine> head_line(const RichText& text, const TextStyle& text_style,
-                               const std::string& right, const TextStyle& right_style,
-                               const std::string& left, const TextStyle& left_style);
+  bool block(const Block& b, double gap);
+  bool entry(const Block& b, double gap);
+  void marked(const Block& b, const std::string& mark, double indent, double gap);
+  VLine part(const std::string& text, const TextStyle& t);
+  VLine place_and_date(const std::string& location, const std::string& date);
+  std::vector<VLine> head_line(const RichText& text, const TextStyle& text_style, VLine right,
+                               VLine left = {});
 
   // A page's first baseline: at least the body's ascent below the margin
   // (TeX's \topskip), lower when the line's own ascent is larger.
@@ -160,8 +151,9 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
     if (found != cache_->paragraphs.end())
       return measure_ ? metrics_of(found->second) : found->second;
   }
-  std::vector<Word> words = shape_words(with_fallback(with_case(text, t.text_case), *fallback_),
-                                        inline_style(t, ink), s_, fonts_);
+  RichText styled = with_fallback(with_case(text, t.text_case), *fallback_);
+  if (t.text_case == TextCase::SmallCaps) styled = with_small_caps(styled, s_, t.face);
+  std::vector<Word> words = shape_words(styled, inline_style(t, ink), s_, fonts_);
   if (!words.empty()) words.back().width += tail;
   std::vector<size_t> cut;
   std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_ ? &cut : nullptr);
@@ -223,30 +215,56 @@ void Engine::header(const Header& h) {
   const double w = text_width();
   bool first = true;
   auto part = [&](const RichText& text, const TextStyle& t) {
-    if (text.empty()) return;
+    if (is_blank(text)) return;
     push(paragraph(text, t, w, 0, s_.header_align), first ? 0 : s_.header_gap.value, false);
     first = false;
   };
+  const HeaderLines lines = header_lines(h, s_);
   part(plain(h.name), s_.name_text);
-  part(h.headline, s_.headline_text);
-  part(h.tagline, s_.tagline_text);
-  part(joined_contacts(h, s_), s_.contact_text);
+  part(lines.headline, s_.headline_text);
+  part(lines.tagline, s_.tagline_text);
+  part(lines.contacts, s_.contact_text);
+}
+
+// A short text (a date, a location) set as one line of words, at x = 0;
+// an empty line for "". No kerning across its spaces, as in TeX's \hbox.
+VLine Engine::part(const std::string& text, const TextStyle& t) {
+  std::vector<VLine> lines =
+      text.empty() ? std::vector<VLine>() : paragraph(plain(text), t, 1e9, 0);
+  if (lines.empty()) return {};
+  for (GlyphRun& run : lines.front().runs) run.x -= s_.margin_left;
+  return std::move(lines.front());
+}
+
+// "<location> <separator> <date>" (location_text, then the separator and the
+// date in date_text, a space of the date's font each side of the
+// separator), or whichever of the two there is.
+VLine Engine::place_and_date(const std::string& location, const std::string& date) {
+  VLine place = part(location, s_.location_text), when = part(date, s_.date_text);
+  if (when.width <= 0) return place;
+  if (place.width <= 0) return when;
+  const VLine separator = part(s_.contact_separator, s_.date_text);
+  const TextStyle& t = s_.date_text;
+  const double space = fonts_.space_width(fonts_.load(face(t).file), t.size);
+  const double date_x = place.width + space + separator.width + space;
+  for (const GlyphRun& run : separator.runs) {
+    place.runs.push_back(run);
+    place.runs.back().x += place.width + space;
+  }
+  for (GlyphRun& run : when.runs) {
+    run.x += date_x;
+    place.runs.push_back(std::move(run));
+  }
+  place.width = date_x + when.width;
+  return place;
 }
 
 // An entry's head line: `text` in the content column, with `right`
 // right-aligned on its first line (the text wraps date_gap short of it), and
 // `left` right-aligned in the date column, date_gap short of the content.
-std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text_style,
-                                     const std::string& right, const TextStyle& right_style,
-                                     const std::string& left, const TextStyle& left_style) {
-  // Each part set as one line of words (no kerning across its spaces, as in TeX's \hbox).
-  auto part = [&](const std::string& s, const TextStyle& t) {
-    std::vector<VLine> lines = s.empty() ? std::vector<VLine>() : paragraph(plain(s), t, 1e9, 0);
-    return lines.empty() ? VLine() : std::move(lines.front());
-  };
-  VLine right_part = part(right, right_style), left_part = part(left, left_style);
-  const double width =
-      text_width() - content() - (right.empty() ? 0 : right_part.width + s_.date_gap);
+std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text_style, VLine right,
+                                     VLine left) {
+  const double width = text_width() - content() - (right.width > 0 ? right.width + s_.date_gap : 0);
   std::vector<VLine> lines = paragraph(text, text_style, width, content());
   if (lines.empty()) {  // only a date or location
     VLine v;
@@ -256,86 +274,113 @@ std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text
   }
   // In reading order: a date in the left column before the title, one on the right after it.
   auto add = [&](VLine& from, double x, bool before) {
-    for (GlyphRun& run : from.runs) run.x += x;
+    for (GlyphRun& run : from.runs) run.x += s_.margin_left + x;
     std::vector<GlyphRun>& runs = lines.front().runs;
     runs.insert(before ? runs.begin() : runs.end(), std::make_move_iterator(from.runs.begin()),
                 std::make_move_iterator(from.runs.end()));
   };
-  add(right_part, text_width() - right_part.width, false);
-  add(left_part, content() - s_.date_gap - left_part.width, true);
+  add(right, text_width() - right.width, false);
+  add(left, content() - s_.date_gap - left.width, true);
   return lines;
 }
 
-void Engine::entry(const Block& b, double gap, bool breakable) {
-  const bool left_dates = s_.dates == DatePlacement::Left;
-  push(head_line(b.title, s_.title_text, left_dates ? "" : b.date, s_.date_text,
-                 left_dates ? b.date : "", s_.date_text),
-       gap, breakable);
-  const bool has_subtitle = !b.subtitle.empty() || !b.location.empty();
-  if (has_subtitle) {
-    push(head_line(b.subtitle, s_.subtitle_text, b.location, s_.location_text, "", s_.date_text), 0,
-         false);
+// Pushes an entry; true when it is a one-liner (no subtitle, no paragraph
+// or item), which keeps a section's next or previous block with it.
+bool Engine::entry(const Block& b, double gap) {
+  const bool has_subtitle = !is_blank(b.subtitle);
+  // What goes right of the title and subtitle lines, and in the date column.
+  // Without a subtitle line, the title line holds the location too.
+  VLine title_right, subtitle_right, date_column;
+  switch (s_.dates) {
+    case DatePlacement::Right:
+      title_right = has_subtitle ? part(b.date, s_.date_text) : place_and_date(b.location, b.date);
+      subtitle_right = part(b.location, s_.location_text);
+      break;
+    case DatePlacement::Below:
+      title_right =
+          has_subtitle ? part(b.location, s_.location_text) : place_and_date(b.location, b.date);
+      subtitle_right = part(b.date, s_.date_text);
+      break;
+    case DatePlacement::Left:
+      (has_subtitle ? subtitle_right : title_right) = part(b.location, s_.location_text);
+      date_column = part(b.date, s_.date_text);
+      break;
   }
+  push(head_line(b.title, s_.title_text, std::move(title_right), std::move(date_column)), gap,
+       true);
+  if (has_subtitle)
+    push(head_line(b.subtitle, s_.subtitle_text, std::move(subtitle_right)), 0, false);
 
-  // The first content unit stays with the head; without a subtitle, so
-  // does the second (the title then has at least two lines after it).
-  int unit = 0;
-  auto keep = [&] { return unit++ < (has_subtitle ? 1 : 2) ? false : true; };
+  // The paragraphs and items ("parts"), each the first line of one.
+  std::vector<size_t> parts;
+  auto note = [&](size_t before) {
+    if (list_.size() > before) parts.push_back(before);
+  };
   for (const RichText& p : b.paragraphs) {
+    const size_t before = list_.size();
     push_paragraph(paragraph(p, s_.body, text_width() - content(), content()), s_.item_gap.value,
-                   keep());
+                   true);
+    note(before);
   }
   for (const Item& item : b.items) {
+    const size_t before = list_.size();
     Block bullet;
     bullet.paragraphs = {item.text};
-    marked(bullet, s_.bullet, s_.item_indent, s_.item_gap.value, keep());
+    marked(bullet, s_.bullet, s_.item_indent, s_.item_gap.value);
+    note(before);
   }
+  // The first part stays with the head; without a subtitle, so does the
+  // second (the title then has at least two lines after it). The last part
+  // stays with the one before it, so a page never starts with an entry's
+  // last bullet alone.
+  const size_t keep = has_subtitle ? 1 : 2;
+  for (size_t k = 0; k < parts.size(); ++k)
+    list_[parts[k]].breakable = k >= keep && k + 1 < parts.size();
+  return !has_subtitle && parts.empty();
 }
 
 // A paragraph of the content column with a hanging indent and a mark on its
 // first line: the bullet (bullet_offset into the indent, bullet_color) or a
-// number (at the indent's start).
-void Engine::marked(const Block& b, const std::string& mark, double indent, double gap,
-                    bool breakable) {
+// number (right-aligned, number_gap short of the text).
+void Engine::marked(const Block& b, const std::string& mark, double indent, double gap) {
   const RichText& text = b.paragraphs.empty() ? RichText{} : b.paragraphs.front();
   const double left = content() + indent;
   std::vector<VLine> lines = paragraph(text, s_.body, text_width() - left, left);
   if (lines.empty()) return;
   const bool bullet = b.kind != BlockKind::Numbered;
-  const double mark_x = content() + (bullet ? s_.bullet_offset : 0);
   const Color& ink = s_.color(bullet ? s_.bullet_color : s_.body.color);
-  std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, mark_x, Align::Left, 0, &ink);
+  std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, 0, Align::Left, 0, &ink);
   if (!m.empty()) {  // first in the content stream, as it is read: "• text", not "text •"
+    const double x = bullet ? content() + s_.bullet_offset : left - s_.number_gap - m.front().width;
+    for (GlyphRun& run : m.front().runs) run.x += x;
     std::vector<GlyphRun>& runs = lines.front().runs;
     runs.insert(runs.begin(), std::make_move_iterator(m.front().runs.begin()),
                 std::make_move_iterator(m.front().runs.end()));
   }
-  push_paragraph(std::move(lines), gap, breakable);
+  push_paragraph(std::move(lines), gap, true);
 }
 
-void Engine::block(const Block& b, double gap, bool breakable) {
+// Pushes a block; true when it is a one-liner kind (OneLine, Bullet,
+// Numbered, Text, or an Entry with only a title line).
+bool Engine::block(const Block& b, double gap) {
   switch (b.kind) {
     case BlockKind::Entry:
-      entry(b, gap, breakable);
-      return;
+      return entry(b, gap);
     case BlockKind::Bullet:
-      marked(b, s_.bullet, s_.item_indent, gap, breakable);
-      return;
+      marked(b, s_.bullet, s_.item_indent, gap);
+      return true;
     case BlockKind::Numbered:
-      marked(b, b.marker, s_.number_indent, gap, breakable);
-      return;
+      marked(b, b.marker, s_.number_indent, gap);
+      return true;
     case BlockKind::OneLine:
     case BlockKind::Text:
-      if (b.paragraphs.empty()) return;
-      push_paragraph(paragraph(b.paragraphs.front(), s_.body, text_width() - content(), content()),
-                     gap, breakable);
-      return;
+      if (!b.paragraphs.empty())
+        push_paragraph(
+            paragraph(b.paragraphs.front(), s_.body, text_width() - content(), content()), gap,
+            true);
+      return true;
   }
-}
-
-bool one_liner(const Block& b) {
-  return b.kind != BlockKind::Entry ||
-         (b.subtitle.empty() && b.location.empty() && b.paragraphs.empty() && b.items.empty());
+  return true;
 }
 
 void Engine::section(const DocSection& section, bool first) {
@@ -359,9 +404,21 @@ void Engine::section(const DocSection& section, bool first) {
   }
   title.front().outline = section.title;
   push(std::move(title), first ? s_.header_after.value : s_.section_before.value, true);
-  for (size_t i = 0; i < section.blocks.size(); ++i) {
-    const bool breakable = i > 1 || (i == 1 && !one_liner(section.blocks[0]));
-    block(section.blocks[i], i == 0 ? s_.section_after.value : s_.block_gap.value, breakable);
+
+  // The blocks that show something: where each starts, and whether it is a one-liner.
+  std::vector<std::pair<size_t, bool>> shown;
+  for (const Block& b : section.blocks) {
+    const size_t before = list_.size();
+    const bool one_liner = block(b, shown.empty() ? s_.section_after.value : s_.block_gap.value);
+    if (list_.size() > before) shown.emplace_back(before, one_liner);
+  }
+  // The first block stays with the title, and so does the second when the
+  // first is a one-liner; a one-liner that ends the section stays with the
+  // block before it (a list never leaves its last item alone on a page).
+  for (size_t k = 0; k < shown.size(); ++k) {
+    const bool with_title = k == 0 || (k == 1 && shown[0].second);
+    const bool ends_list = k > 0 && k + 1 == shown.size() && shown[k].second;
+    list_[shown[k].first].breakable = !with_title && !ends_list;
   }
 }
 
@@ -477,6 +534,18 @@ void Engine::move_wide_parts(Document& doc) {
 
 }  // namespace
 
+HeaderLines header_lines(const Header& header, const Style& style) {
+  const RichText separator = plain(" " + style.contact_separator + " ");
+  HeaderLines out{header.headline, header.tagline, {}};
+  RichText& contacts = style.contacts_with_headline ? out.headline : out.contacts;
+  for (const RichText& c : header.contacts) {
+    if (is_blank(c)) continue;
+    if (!is_blank(contacts)) append(contacts, separator);
+    append(contacts, c);
+  }
+  return out;
+}
+
 Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
   return Engine(style, fonts, cache).run(doc);
 }
@@ -571,19 +640,29 @@ Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fon
   Document out = doc;
   Header& h = out.header;
   soften_plain(h.name);
-  if (const std::set<size_t>* words = cut_in(joined_contacts(h, style))) {
+  // The contacts in the paragraph the layout sets them in (header_lines):
+  // a line of their own, or the headline's end (header.contacts: with-headline).
+  const HeaderLines lines = header_lines(doc.header, style);
+  const bool with_headline = style.contacts_with_headline;
+  if (const std::set<size_t>* words = cut_in(with_headline ? lines.headline : lines.contacts)) {
     Softener softener(*words);
     const RichText separator = plain(" " + style.contact_separator + " ");
-    bool joined = false;  // as joined_contacts: a separator once a contact had spans
+    bool any = false;  // as header_lines: a separator before each contact but the first
+    if (with_headline) {
+      h.headline = softener(h.headline);
+      any = !is_blank(h.headline);
+    }
     for (RichText& contact : h.contacts) {
-      if (joined) softener.skip(separator);
-      joined = joined || !contact.empty();
+      if (is_blank(contact)) continue;
+      if (any) softener.skip(separator);
+      any = true;
       contact = softener(contact);
     }
   }
   for (DocSection& section : out.sections) soften_plain(section.title);
   for_each_text(out, [&](RichText& text, const char* field, const SourceLoc&) {
-    if (std::string_view(field) != "contact") soften(text);
+    const std::string_view f = field;
+    if (f != "contact" && !(with_headline && f == "headline")) soften(text);
   });
   return out;
 }

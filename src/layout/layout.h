@@ -29,19 +29,29 @@
 //     \widowpenalty 10000);
 //   - between a section title and its first block, and after the first block
 //     when that block is a one-liner kind (OneLine, Bullet, Numbered, Text, or
-//     an Entry with only a head line);
-//   - inside an entry's head (title and subtitle lines), after the head, and
-//     after the first paragraph or item when the entry has no subtitle.
+//     an Entry with only a title line);
+//   - before the last block of a section when it is a one-liner kind (a list
+//     never leaves its last item alone at the top of a page);
+//   - inside an entry's head (title and subtitle lines), after the head,
+//     after the first paragraph or item when the entry has no subtitle, and
+//     before its last paragraph or item (which so never stands alone).
+// Blocks and parts without text (blank) are left out and do not count.
+// (TeX: \nobreak at the same places; a block's macro looks at the next
+// command to know whether it is the last of its section or entry.)
 //
 // Text styles. Every text is set in its TextStyle: face, size, leading, the
 // style colour its role names (text, accent, muted; links in link_color),
 // and its case: an uppercase style uppercases the text itself (text_case.h)
-// before it is shaped, and the LaTeX writer emits the same uppercased text.
+// before it is shaped, and the LaTeX writer emits the same uppercased text;
+// small caps are marked on the spans by with_small_caps() (the face's smcp,
+// or lower-case letters as capitals at small_caps_scale of the size), after
+// the fallback fonts are chosen, and both backends set the spans as marked.
 //
 // Header (alignment header_align: each line left, centred or right-aligned
 // in the text width): name (name_text), headline (headline_text), tagline
-// (tagline_text), contacts (contact_text, joined with " <separator> "), each
-// present part after the previous with header_gap; then header_after.
+// (tagline_text), contacts (contact_text, joined with " <separator> "; with
+// contacts_with_headline, joined to the headline instead: header_lines()),
+// each present part after the previous with header_gap; then header_after.
 //
 // Section: section_before (not before the first section), the title line
 // (section_text), the rule (rule_width thick, rule_color, its top edge
@@ -56,17 +66,23 @@
 // margin; section titles and the header span the text width.
 //
 // Entry block: head line = title (title_text) in a paragraph of the content
-// column, narrowed by width(date) + date_gap when there is a date on the
-// right. The date (date_text) goes right-aligned on the title's first line
-// (dates Right) or right-aligned in the date column, its right edge
-// date_gap short of the content (dates Left). Subtitle line: subtitle_text
-// with the location (location_text) right-aligned, narrowed likewise;
-// present when either is non-empty. Then each paragraph (body) and each
+// column, narrowed by width(right part) + date_gap when something goes on
+// its right; the subtitle line (subtitle_text, present when the subtitle is
+// not blank) likewise. What goes right-aligned on each first line:
+//   dates Right: the date (date_text) on the title line, the location
+//     (location_text) on the subtitle line;
+//   dates Below: the location on the title line, the date on the subtitle's;
+//   dates Left: the date right-aligned in the date column, its right edge
+//     date_gap short of the content; the location on the subtitle line.
+// Without a subtitle line, the title line carries the location too: Right
+// and Below set "<location> <separator> <date>" there (the separator and the
+// date in date_text, a space of the date's font each side of the
+// separator), Left the location alone. Then each paragraph (body) and each
 // item, each after item_gap: items are body paragraphs indented by
 // item_indent with the bullet mark (bullet_color) bullet_offset into the
 // indent on their first line. OneLine and Text: one body paragraph.
-// Bullet: like an item. Numbered: the marker at the content's start, the
-// paragraph indented by number_indent.
+// Bullet: like an item. Numbered: the paragraph indented by number_indent,
+// the marker right-aligned on its first line, number_gap short of the text.
 //
 // Footer (Document::footer): "<name> — page N of M" in footer_text (never
 // uppercased), centred, baseline footer_skip below page_height - margin_bottom.
@@ -96,6 +112,15 @@ Pages layout(const Document& doc, const Style& style, FontBook& fonts,
 // footer. For trial layouts (the fitter's), where copying the cached lines'
 // glyphs would cost more than the rest of the layout.
 Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache);
+
+// The lines of the header under the name, each set in its text style:
+// headline_text, tagline_text and contact_text. With
+// Style::contacts_with_headline, the contacts are joined to the headline
+// (and `contacts` is empty). Both backends set these.
+struct HeaderLines {
+  RichText headline, tagline, contacts;
+};
+HeaderLines header_lines(const Header& header, const Style& style);
 
 // The document with a soft break (U+200B) between the characters of every
 // word too wide for the line it is set in, so that both backends break it

@@ -13,6 +13,12 @@ constexpr double kEpsilon = 1e-6;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+Letters span_letters(const Span& span) {
+  return span.small_caps == SmallCaps::OpenType    ? Letters::SmallCaps
+         : span.small_caps == SmallCaps::Synthetic ? Letters::Capitals
+                                                   : Letters::AsWritten;
+}
+
 }  // namespace
 
 Face span_face(const Span& span, Face base) {
@@ -28,7 +34,8 @@ Face span_face(const Span& span, Face base) {
 namespace {
 
 // Cuts a word wider than `width` into pieces that each fit (at least one
-// character per line).
+// character per line). Adds each piece's text to `cut`, when given, with a
+// soft break where it was cut.
 std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
   std::vector<Word> parts(1);
   for (const Piece& piece : word.pieces) {
@@ -86,7 +93,11 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
   for (const Span& span : text) {
     const Face face = span_face(span, style.text.face);
     const int font = fonts.load(span.fallback > 0 ? s.fallback_face(span.fallback, face).file
-                                                  : s.faces[static_cast<int>(face)].file);
+                                                  : s.faces[static_cast<int>(face)].file,
+                                span_letters(span));
+    const double size = span.small_caps == SmallCaps::Synthetic
+                            ? style.text.size * s.small_caps_scale
+                            : style.text.size;
     if (span.kind == SpanKind::Math) {
       if (MathParse parsed = parse_math(span.text); parsed.bad.empty()) {
         // One piece: TeX breaks no formula (\binoppenalty, \relpenalty 10000).
@@ -123,7 +134,7 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
       size_t end = i;
       while (end < content.size() && !is_space(content[end]) && !soft_break_at(end)) ++end;
       Piece piece{font,
-                  style.text.size,
+                  size,
                   span.link.empty() ? style.color : style.link_color,
                   content.substr(i, end - i),
                   span.link,

@@ -39,8 +39,18 @@ enum class BlockKind {
   Text,      // one plain paragraph
 };
 
+// What an Entry block was written as in the CV: the LaTeX writer names its
+// macro after it (\cveducation, \cvexperience, \cvpublication, \cventry).
+enum class EntryType {
+  Normal,       // name: a project, a talk, an award ...
+  Education,    // institution, degree and area
+  Experience,   // company, position
+  Publication,  // title, authors, venue
+};
+
 struct Block {
   BlockKind kind = BlockKind::Text;
+  EntryType type = EntryType::Normal;  // Entry: what it was written as
 
   // Entry: the head line and the optional second line.
   RichText title;

@@ -9,7 +9,7 @@ namespace {
 // stay apart: each is one formula.
 bool same_style(const Span& a, const Span& b) {
   return a.kind == b.kind && a.kind != SpanKind::Math && a.bold == b.bold && a.italic == b.italic &&
-         a.link == b.link && a.fallback == b.fallback;
+         a.link == b.link && a.fallback == b.fallback && a.small_caps == b.small_caps;
 }
 
 }  // namespace
@@ -18,6 +18,13 @@ std::string plain_text(const RichText& text) {
   std::string out;
   for (const Span& span : text) out += span.text;
   return out;
+}
+
+bool is_blank(const RichText& text) {
+  for (const Span& span : text) {
+    if (span.text.find_first_not_of(" \t\n\r") != std::string::npos) return false;
+  }
+  return true;
 }
 
 RichText plain(std::string text) {

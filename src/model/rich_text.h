@@ -13,6 +13,14 @@ enum class SpanKind {
   Math,  // $$...$$: `text` holds the TeX math source without the dollars
 };
 
+// How a span's letters are set when its text style asks for small caps
+// (style/text_case.h decides, for both backends alike).
+enum class SmallCaps {
+  None,
+  OpenType,   // the font's own small capitals (OpenType feature smcp)
+  Synthetic,  // lower-case letters only, set as capitals at a reduced size
+};
+
 struct Span {
   std::string text;  // UTF-8
   SpanKind kind = SpanKind::Text;
@@ -22,6 +30,7 @@ struct Span {
   // 0: the style's own face; k > 0: the style's k-th fallback font draws it
   // (set by with_fallback, text/fallback.h, for both backends alike).
   int fallback = 0;
+  SmallCaps small_caps = SmallCaps::None;
 
   bool operator==(const Span&) const = default;
 };
@@ -30,6 +39,9 @@ using RichText = std::vector<Span>;
 
 // The text of all spans, concatenated (math as its source).
 std::string plain_text(const RichText& text);
+
+// Whether the text has nothing but white space (in any kind of span).
+bool is_blank(const RichText& text);
 
 // A single unstyled span (or nothing for an empty string).
 RichText plain(std::string text);

@@ -122,8 +122,16 @@ bool has_math_table(const std::string& file) {
   return math;
 }
 
-// hhea ascender and descender as fractions of the em, and a math font's
-// script sizes.
+// Whether the face's GSUB has the OpenType small capitals feature (smcp).
+bool has_small_caps(hb_face_t* face) {
+  unsigned count = hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, 0, nullptr, nullptr);
+  std::vector<hb_tag_t> tags(count);
+  hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GSUB, 0, &count, tags.data());
+  return std::find(tags.begin(), tags.end(), HB_TAG('s', 'm', 'c', 'p')) != tags.end();
+}
+
+// hhea ascender and descender as fractions of the em, small caps, and a
+// math font's script sizes.
 void read_metrics(FontFace& face) {
   hb_blob_t* blob = hb_blob_create_from_file(face.file.c_str());
   hb_face_t* hb_face = hb_face_create(blob, 0);
@@ -142,6 +150,7 @@ void read_metrics(FontFace& face) {
     face.script_space =
         hb_ot_math_get_constant(font, HB_OT_MATH_CONSTANT_SPACE_AFTER_SCRIPT) / upem;
   }
+  face.small_caps = has_small_caps(hb_face);
   hb_font_destroy(font);
   hb_face_destroy(hb_face);
   hb_blob_destroy(blob);
@@ -192,17 +201,22 @@ void start_font_lookup() {
   if (!config_loading().valid()) config_loading() = std::async(std::launch::async, FcInit);
 }
 
+std::string missing_font(const FontFace& face, const std::vector<std::string>& styles) {
+  std::string list;
+  for (const std::string& style : styles) list += (list.empty() ? "" : ", ") + style;
+  if (styles.size() > 1) list = "(" + list + ")";
+  const std::string package =
+      !face.package.empty() ? face.package : debian_font_package(face.family);
+  return "font \"" + face.family + "\" " + list + " is not installed as TrueType (" +
+         (package.empty() ? std::string("install the Debian fonts-* package that has it")
+                          : "on Debian: apt-get install " + package) +
+         ")";
+}
+
 std::string resolve_face(FontFace& face) {
   const FoundFont found = find_font_file(face.family, face.style);
   face.file = found.file;
-  if (face.file.empty()) {
-    const std::string package =
-        !face.package.empty() ? face.package : debian_font_package(face.family);
-    return "font \"" + face.family + "\" " + face.style + " is not installed as TrueType (" +
-           (package.empty() ? std::string("install the Debian fonts-* package that has it")
-                            : "on Debian: apt-get install " + package) +
-           ")";
-  }
+  if (face.file.empty()) return missing_font(face, {face.style});
   face.style = found.style;
   read_metrics(face);
   return "";

@@ -3,13 +3,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "style/style.h"
 
 namespace cvpress {
 
-// Resolves every face of `style`, its fallback fonts and its math font. Returns an empty string on success, else a
-// message naming the family and style that could not be found as TrueType.
+// Resolves every face of `style`, its fallback fonts and its math font. Returns an empty string on
+// success, else a message naming the family and style that could not be found as TrueType.
 std::string resolve_fonts(Style& style);
 
 // Starts reading fontconfig's configuration (milliseconds of XML) on another
@@ -20,6 +21,10 @@ void start_font_lookup();
 // Resolves one face: "" on success, else a message naming the family, the
 // style and the Debian package to install.
 std::string resolve_face(FontFace& face);
+
+// The message for a family whose faces in `styles` are not installed (as
+// resolve_face words it for one).
+std::string missing_font(const FontFace& face, const std::vector<std::string>& styles);
 
 // resolve_face for the math font, which must have an OpenType MATH table.
 std::string resolve_math_face(FontFace& face);

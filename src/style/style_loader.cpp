@@ -99,7 +99,24 @@ class FileReader {
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++chars;
     return {file_, mark.line + 1, chars + 1};
   }
-  SourceLoc at(const YAML::Node& node) const { return at(node.Mark()); }
+  // A null value (nothing after `key:`, or only a comment) has the mark of
+  // whatever comes next, often on a later line: it is placed just after the
+  // colon of the key being read instead.
+  SourceLoc at(const YAML::Node& node) const {
+    if (node.IsNull() && !keys_.empty()) return at(after_colon(keys_.back()));
+    return at(node.Mark());
+  }
+  YAML::Mark after_colon(YAML::Mark key) const {
+    if (key.line < 0 || static_cast<std::size_t>(key.line) >= starts_.size()) return key;
+    const std::size_t start = starts_[static_cast<std::size_t>(key.line)];
+    const std::size_t end = std::min(text_.find('\n', start), text_.size());
+    std::size_t i = text_.find(':', start + static_cast<std::size_t>(std::max(key.column, 0)));
+    if (i == std::string::npos || i >= end) return key;
+    ++i;
+    while (i < end && text_[i] == ' ') ++i;
+    key.column = static_cast<int>(i - start);
+    return key;
+  }
   void error(const YAML::Node& node, std::string message, std::string hint = {}) {
     out_.diags.error(at(node), std::move(message), std::move(hint));
   }
@@ -137,6 +154,7 @@ class FileReader {
   const std::string& text_;
   std::vector<std::size_t> starts_;
   std::vector<std::string>& chain_;  // files being read, outermost first
+  std::vector<YAML::Mark> keys_;     // the keys being read, innermost last
 };
 
 void FileReader::fields(const YAML::Node& map, const std::string& where, const Table& table) {
@@ -150,8 +168,11 @@ void FileReader::fields(const YAML::Node& map, const std::string& where, const T
     const std::string key = kv.first.Scalar();
     const auto found = std::find_if(table.begin(), table.end(),
                                     [&](const auto& entry) { return entry.first == key; });
+    out_.key_locs[where + "." + key] = at(kv.first);
     if (found != table.end()) {
+      keys_.push_back(kv.first.Mark());
       found->second(kv.second);
+      keys_.pop_back();
       continue;
     }
     const std::string guess = closest(key, known);
@@ -291,13 +312,9 @@ FileReader::Handler FileReader::text_style(TextStyle& out, bool footer) {
     };
     if (!footer) {
       table.emplace_back("case", [this, &out](const YAML::Node& n) {
-        if (n.IsScalar() &&
-            (lower(n.Scalar()) == "small-caps" || lower(n.Scalar()) == "smallcaps")) {
-          error(n, "small caps are not supported; use `upper` or `as-written`");
-          return;
-        }
-        if (auto c = choice<TextCase>(
-                n, {{"as-written", TextCase::AsWritten}, {"upper", TextCase::Upper}}))
+        if (auto c = choice<TextCase>(n, {{"as-written", TextCase::AsWritten},
+                                          {"upper", TextCase::Upper},
+                                          {"small-caps", TextCase::SmallCaps}}))
           out.text_case = *c;
       });
     }
@@ -316,7 +333,7 @@ FileReader::Handler FileReader::font(FontFace& f, SourceLoc& loc, const std::str
   return [this, &f, &loc, what, style](const YAML::Node& node) {
     if (node.IsScalar()) {  // just the family
       if (node.Scalar().empty()) return error(node, what + " needs a family name");
-      f = FontFace{node.Scalar(), style, debian_font_package(node.Scalar()), "", 0, 0};
+      f = FontFace{node.Scalar(), style, debian_font_package(node.Scalar()), "", 0, 0, false};
       loc = at(node);
       return;
     }
@@ -375,7 +392,7 @@ void FileReader::fonts(const YAML::Node& node) {
       if (auto t = text(family, "fonts.family")) {
         for (int i = 0; i < static_cast<int>(Face::Mono); ++i) {
           s_.faces[static_cast<std::size_t>(i)] =
-              FontFace{*t, kFaceStyles[i], debian_font_package(*t), "", 0, 0};
+              FontFace{*t, kFaceStyles[i], debian_font_package(*t), "", 0, 0, false};
           out_.font_locs[static_cast<std::size_t>(i)] = at(family);
         }
       }
@@ -396,7 +413,16 @@ void FileReader::fonts(const YAML::Node& node) {
           {"bold_italic", face(3)},
           {"mono", face(4)},
           {"math", font(s_.math_font, out_.math_loc, "fonts.math", "Regular")},
-          {"fallback", [this](const YAML::Node& n) { fallbacks(n); }}});
+          {"fallback", [this](const YAML::Node& n) { fallbacks(n); }},
+          {"small_caps_scale", [this](const YAML::Node& n) {
+             double v = 0;
+             const std::string t = n.IsScalar() ? n.Scalar() : "";
+             const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+             if (t.empty() || ec != std::errc() || end != t.data() + t.size() || v < 0.5 || v > 1)
+               return error(n, "fonts.small_caps_scale must be a number from 0.5 to 1",
+                            "the size of synthesised small capitals, as a fraction of the text's");
+             s_.small_caps_scale = v;
+           }}});
 }
 
 // `fallback: [DejaVu Serif, {family: Droid Sans Fallback, package: ...}]`:
@@ -409,7 +435,7 @@ void FileReader::fallbacks(const YAML::Node& node) {
   std::vector<FallbackFont> chain;
   std::vector<SourceLoc> locs;
   for (std::size_t i = 0; i < node.size(); ++i) {
-    FontFace first{"", "Regular", "", "", 0, 0};
+    FontFace first{"", "Regular", "", "", 0, 0, false};
     SourceLoc loc;
     font(first, loc, fmt::format("fonts.fallback.{}", i), "Regular")(node[i]);
     if (first.family.empty()) continue;  // reported
@@ -507,17 +533,23 @@ void FileReader::read() {
            }},
           {"header",
            [&](const YAML::Node& n) {
-             fields(n, "header",
-                    {{"align",
-                      [&](const YAML::Node& v) {
-                        if (auto a = choice<Align>(v, {{"left", Align::Left},
-                                                       {"center", Align::Center},
-                                                       {"right", Align::Right}}))
-                          s_.header_align = *a;
-                      }},
-                     {"separator", [&](const YAML::Node& v) {
-                        if (auto t = text(v, "header.separator")) s_.contact_separator = *t;
-                      }}});
+             fields(
+                 n, "header",
+                 {{"align",
+                   [&](const YAML::Node& v) {
+                     if (auto a = choice<Align>(v, {{"left", Align::Left},
+                                                    {"center", Align::Center},
+                                                    {"right", Align::Right}}))
+                       s_.header_align = *a;
+                   }},
+                  {"separator",
+                   [&](const YAML::Node& v) {
+                     if (auto t = text(v, "header.separator")) s_.contact_separator = *t;
+                   }},
+                  {"contacts", [&](const YAML::Node& v) {
+                     if (auto c = choice<bool>(v, {{"own-line", false}, {"with-headline", true}}))
+                       s_.contacts_with_headline = *c;
+                   }}});
            }},
           {"section",
            [&](const YAML::Node& n) {
@@ -525,6 +557,7 @@ void FileReader::read() {
                     {{"rule",
                       [&](const YAML::Node& v) {
                         if (auto r = choice<SectionRule>(v, {{"below", SectionRule::Below},
+                                                             {"across", SectionRule::Below},
                                                              {"after", SectionRule::After},
                                                              {"none", SectionRule::None}}))
                           s_.section_rule = *r;
@@ -540,7 +573,8 @@ void FileReader::read() {
                     {{"dates",
                       [&](const YAML::Node& v) {
                         if (auto d = choice<DatePlacement>(v, {{"right", DatePlacement::Right},
-                                                               {"left", DatePlacement::Left}}))
+                                                               {"left", DatePlacement::Left},
+                                                               {"below", DatePlacement::Below}}))
                           s_.dates = *d;
                       }},
                      {"date_column", length(s_.date_column, 0, 400)},
@@ -556,7 +590,8 @@ void FileReader::read() {
                      {"bullet_color", role(s_.bullet_color)},
                      {"item_indent", length(s_.item_indent, 0, 200)},
                      {"bullet_offset", length(s_.bullet_offset, 0, 200)},
-                     {"number_indent", length(s_.number_indent, 0, 200)}});
+                     {"number_indent", length(s_.number_indent, 0, 200)},
+                     {"number_gap", length(s_.number_gap, 0, 200)}});
            }},
           {"spacing", [&](const YAML::Node& n) {
              fields(n, "spacing",
@@ -570,20 +605,32 @@ void FileReader::read() {
            }}});
 }
 
-// What no single key can check: the parts must fit together.
+// Where the first of `keys` that a file gave was read ({file} when none was).
+SourceLoc key_loc(const StyleLoad& out, const std::string& file,
+                  std::initializer_list<const char*> keys) {
+  for (const char* key : keys)
+    if (const auto found = out.key_locs.find(key); found != out.key_locs.end())
+      return found->second;
+  return {file};
+}
+
+// What no single key can check: the parts must fit together. Each problem
+// is placed at the key most likely to blame.
 void check_whole(StyleLoad& out, const std::string& file) {
   const Style& s = out.style;
   const double text_width = s.page_width - s.margin_left - s.margin_right;
   const double text_height = s.page_height - s.margin_top - s.margin_bottom;
   if (text_width < 72 || text_height < 72) {
     out.diags.error(
-        {file},
+        key_loc(out, file,
+                {"page.margins", "page.margins.left", "page.margins.right", "page.margins.top",
+                 "page.margins.bottom", "page.width", "page.height", "page.size"}),
         fmt::format("the margins leave a text area of {:.0f} x {:.0f} bp", text_width, text_height),
         "page.margins must leave at least 72 bp (1 in) each way");
   }
   if (s.dates == DatePlacement::Left &&
       (s.date_column <= s.date_gap || s.date_column > text_width / 2)) {
-    out.diags.error({file},
+    out.diags.error(key_loc(out, file, {"entry.date_column", "entry.dates", "entry.date_gap"}),
                     fmt::format("entry.dates is `left`, but entry.date_column ({} bp) is not "
                                 "between entry.date_gap ({} bp) and half the text width",
                                 s.date_column, s.date_gap),
@@ -706,18 +753,35 @@ Style load_style(const std::string& name_or_path, Diagnostics& diags) {
   StyleLoad loaded = load_style_file(file);
   for (const Diagnostic& d : loaded.diags.all()) diags.add(d);
   if (loaded.diags.has_errors()) return loaded.style;
-  for (int i = 0; i < kFaceCount; ++i) {
-    FontFace& face = loaded.style.faces[static_cast<std::size_t>(i)];
-    if (std::string problem = resolve_face(face); !problem.empty()) {
-      SourceLoc loc = loaded.font_locs[static_cast<std::size_t>(i)];
-      if (loc.file.empty()) loc.file = file;
-      diags.error(loc, fmt::format("{} (fonts.{})", problem, kFaceKeys[i]));
-    }
-  }
   const auto located = [&](SourceLoc loc) {
     if (loc.file.empty()) loc.file = file;
     return loc;
   };
+  // One error per missing family (set at one place), naming its faces.
+  std::vector<std::size_t> missing;
+  for (std::size_t i = 0; i < kFaceCount; ++i)
+    if (!resolve_face(loaded.style.faces[i]).empty()) missing.push_back(i);
+  for (std::size_t k = 0; k < missing.size(); ++k) {
+    const FontFace& face = loaded.style.faces[missing[k]];
+    const SourceLoc& loc = loaded.font_locs[missing[k]];
+    const auto same = [&](std::size_t j) {
+      const SourceLoc& other = loaded.font_locs[j];
+      return loaded.style.faces[j].family == face.family && other.file == loc.file &&
+             other.line == loc.line && other.col == loc.col;
+    };
+    if (std::any_of(missing.begin(), missing.begin() + static_cast<long>(k), same)) continue;
+    std::vector<std::string> styles, keys;
+    bool text_faces_only = true;
+    for (std::size_t j : missing) {
+      if (!same(j)) continue;
+      styles.push_back(loaded.style.faces[j].style);
+      keys.push_back(fmt::format("fonts.{}", kFaceKeys[j]));
+      text_faces_only = text_faces_only && j < kTextFaceCount;
+    }
+    const bool whole_family = text_faces_only && styles.size() == kTextFaceCount;
+    diags.error(located(loc), fmt::format("{} ({})", missing_font(face, styles),
+                                          whole_family ? "fonts.family" : join(keys)));
+  }
   for (std::size_t k = 0; k < loaded.style.fallbacks.size(); ++k) {
     for (FontFace& face : loaded.style.fallbacks[k].faces) {
       if (std::string problem = resolve_face(face); !problem.empty()) {

@@ -29,6 +29,7 @@ struct StyleLoad {
   std::array<SourceLoc, kFaceCount> font_locs;  // where each face's family was set
   SourceLoc math_loc;                           // ... the math font's
   std::vector<SourceLoc> fallback_locs;         // ... each fallback font's
+  std::map<std::string, SourceLoc> key_locs;    // where each key was given ("page.margins")
 
   // The diagnostics with their source lines, each from its own file.
   std::string render() const;

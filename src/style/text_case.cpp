@@ -2,12 +2,12 @@
 
 #include <optional>
 
+#include "layout/paragraph.h"
 #include "text/utf8.h"
 
 namespace cvpress {
-namespace {
 
-char32_t upper(char32_t c) {
+char32_t upper_case(char32_t c) {
   if (c >= U'a' && c <= U'z') return c - 0x20;
   if (c < 0x80) return c;
   if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;  // à..þ, not ÷
@@ -46,8 +46,6 @@ char32_t upper(char32_t c) {
   return c;
 }
 
-}  // namespace
-
 std::string to_upper(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -58,7 +56,7 @@ std::string to_upper(std::string_view s) {
       out += s[start];
       continue;
     }
-    const char32_t u = upper(*c);
+    const char32_t u = upper_case(*c);
     if (u == *c) {
       out.append(s.substr(start, i - start));
     } else {
@@ -73,10 +71,41 @@ std::string with_case(std::string_view text, TextCase text_case) {
 }
 
 RichText with_case(const RichText& text, TextCase text_case) {
-  if (text_case == TextCase::AsWritten) return text;
+  if (text_case != TextCase::Upper) return text;
   RichText out = text;
   for (Span& span : out) {
     if (span.kind == SpanKind::Text) span.text = to_upper(span.text);
+  }
+  return out;
+}
+
+RichText with_small_caps(const RichText& text, const Style& style, Face base) {
+  RichText out;
+  for (const Span& span : text) {
+    if (span.kind != SpanKind::Text || span.fallback > 0 || !span.link.empty()) {
+      out.push_back(span);
+      continue;
+    }
+    if (style.faces[static_cast<std::size_t>(span_face(span, base))].small_caps) {
+      out.push_back(span);
+      out.back().small_caps = SmallCaps::OpenType;
+      continue;
+    }
+    // Runs of lower-case letters, and runs of everything else.
+    for (std::size_t i = 0; i < span.text.size();) {
+      const std::size_t start = i;
+      bool lower = false;
+      for (std::size_t next = i; i < span.text.size(); i = next) {
+        const std::optional<char32_t> c = next_code_point(span.text, next);
+        const bool is_lower = c && upper_case(*c) != *c;
+        if (i == start) lower = is_lower;
+        if (is_lower != lower) break;
+      }
+      Span run = span;
+      run.text = span.text.substr(start, i - start);
+      run.small_caps = lower ? SmallCaps::Synthetic : SmallCaps::None;
+      out.push_back(std::move(run));
+    }
   }
   return out;
 }

@@ -90,14 +90,17 @@ Block entry_block(const Entry& e, const Cv& cv, const Tailoring& how) {
   b.location = plain_text(e.location);
   switch (e.kind) {
     case EntryKind::Education:
+      b.type = EntryType::Education;
       b.title = e.institution;
       b.subtitle = join(e.degree, ", ", e.area);
       break;
     case EntryKind::Experience:
+      b.type = EntryType::Experience;
       b.title = e.company;
       b.subtitle = e.position;
       break;
     case EntryKind::Publication: {
+      b.type = EntryType::Publication;
       b.title = e.title;
       b.subtitle = authors_line(e.authors, cv.name);
       RichText venue = autolink(e.journal);

@@ -1,5 +1,7 @@
 #include "text/font_book.h"
 
+#include "style/text_case.h"
+
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -23,6 +25,7 @@ struct Plan {
 }  // namespace
 
 struct FontBook::Font {
+  Letters letters = Letters::AsWritten;
   hb_blob_t* blob = nullptr;
   hb_face_t* face = nullptr;
   hb_font_t* font = nullptr;
@@ -44,21 +47,29 @@ struct FontBook::Font {
 FontBook::FontBook() = default;
 FontBook::~FontBook() = default;
 
-int FontBook::load(const std::string& file) {
+int FontBook::load(const std::string& file, Letters letters) {
   for (size_t i = 0; i < files_.size(); ++i) {
-    if (files_[i] == file) return static_cast<int>(i);
+    if (files_[i] == file && letters_[i] == letters) return static_cast<int>(i);
   }
   auto font = std::make_unique<Font>();
-  font->blob = hb_blob_create_from_file_or_fail(file.c_str());
-  if (!font->blob) throw std::runtime_error("cannot read font file " + file);
-  font->face = hb_face_create(font->blob, 0);
-  if (hb_face_get_glyph_count(font->face) == 0) {
-    throw std::runtime_error("not a usable font: " + file);
+  font->letters = letters;
+  if (letters != Letters::AsWritten) {  // shares the file's face with its plain font
+    const Font& plain = *fonts_.at(static_cast<size_t>(load(file)));
+    font->blob = hb_blob_reference(plain.blob);
+    font->face = hb_face_reference(plain.face);
+  } else {
+    font->blob = hb_blob_create_from_file_or_fail(file.c_str());
+    if (!font->blob) throw std::runtime_error("cannot read font file " + file);
+    font->face = hb_face_create(font->blob, 0);
+    if (hb_face_get_glyph_count(font->face) == 0) {
+      throw std::runtime_error("not a usable font: " + file);
+    }
   }
   font->font = hb_font_create(font->face);
   font->upem = hb_face_get_upem(font->face);
   fonts_.push_back(std::move(font));
   files_.push_back(file);
+  letters_.push_back(letters);
   return static_cast<int>(files_.size() - 1);
 }
 
@@ -73,14 +84,28 @@ const std::vector<FontBook::ShapedGlyph>& FontBook::shape_units(int font_index,
   if (found != font.cache.end()) return found->second;
 
   hb_buffer_t* buffer = hb_buffer_create();
-  hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), 0,
-                     static_cast<int>(text.size()));
+  if (font.letters == Letters::Capitals) {
+    // Each character as its capital, in the cluster of the character
+    // written, so the glyph still stands for it (ToUnicode).
+    hb_buffer_set_content_type(buffer, HB_BUFFER_CONTENT_TYPE_UNICODE);
+    for (size_t i = 0; i < text.size();) {
+      const size_t at = i;
+      const char32_t c = next_code_point(text, i).value_or(0xFFFD);
+      hb_buffer_add(buffer, upper_case(c), static_cast<unsigned>(at));
+    }
+  } else {
+    hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), 0,
+                       static_cast<int>(text.size()));
+  }
   hb_buffer_guess_segment_properties(buffer);
   static const hb_feature_t features[] = {
       {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
       {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
       {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+      {HB_TAG('s', 'm', 'c', 'p'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
   };
+  // smcp, the last, only for small caps.
+  const unsigned feature_count = std::size(features) - (font.letters == Letters::SmallCaps ? 0 : 1);
   hb_segment_properties_t props;
   hb_buffer_get_segment_properties(buffer, &props);
   hb_shape_plan_t* plan = nullptr;
@@ -88,10 +113,10 @@ const std::vector<FontBook::ShapedGlyph>& FontBook::shape_units(int font_index,
     if (hb_segment_properties_equal(&p.props, &props)) plan = p.plan;
   }
   if (!plan) {
-    plan = hb_shape_plan_create_cached(font.face, &props, features, std::size(features), nullptr);
+    plan = hb_shape_plan_create_cached(font.face, &props, features, feature_count, nullptr);
     font.plans.push_back({props, plan});
   }
-  hb_shape_plan_execute(plan, font.font, buffer, features, std::size(features));
+  hb_shape_plan_execute(plan, font.font, buffer, features, feature_count);
 
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);

@@ -15,6 +15,14 @@
 
 namespace cvpress {
 
+// How a font's letters are shaped; each way is a font of its own in the
+// book (and in the PDF), so its glyphs extract as the letters written.
+enum class Letters {
+  AsWritten,
+  SmallCaps,  // OpenType smcp on
+  Capitals,   // lower-case letters shaped as their capitals (synthesised small caps)
+};
+
 class FontBook {
  public:
   FontBook();
@@ -22,9 +30,10 @@ class FontBook {
   FontBook(const FontBook&) = delete;
   FontBook& operator=(const FontBook&) = delete;
 
-  // Index of the font in `file`, loading it on first use. Throws
-  // std::runtime_error when the file cannot be read as a font.
-  int load(const std::string& file);
+  // Index of the font in `file` with its letters shaped as `letters`,
+  // loading it on first use. Throws std::runtime_error when the file cannot
+  // be read as a font.
+  int load(const std::string& file, Letters letters = Letters::AsWritten);
 
   const std::string& file(int font) const;
   const std::vector<std::string>& files() const { return files_; }
@@ -87,6 +96,7 @@ class FontBook {
 
   std::vector<std::unique_ptr<Font>> fonts_;
   std::vector<std::string> files_;
+  std::vector<Letters> letters_;
 };
 
 }  // namespace cvpress

@@ -55,6 +55,23 @@ std::string built(const std::string& input, const std::string& style) {
   return dirs[name] = dir;
 }
 
+// A character without its case (ASCII and Latin-1 letters): small caps
+// extract as the letters written from the direct PDF and LuaTeX's, as
+// capitals from XeTeX's, and synthesised ones as capitals from both TeX PDFs.
+std::string folded(std::string c) {
+  if (c.size() == 1 && c[0] >= 'A' && c[0] <= 'Z') c[0] = static_cast<char>(c[0] - 'A' + 'a');
+  // MuPDF writes other characters as "&#xd3;"
+  if (c.starts_with("&#x") && c.ends_with(";")) {
+    const unsigned long code = std::stoul(c.substr(3, c.size() - 4), nullptr, 16);
+    if (code >= 0xC0 && code <= 0xDE && code != 0xD7) {
+      std::ostringstream lower;
+      lower << "&#x" << std::hex << code + 0x20 << ";";
+      c = lower.str();
+    }
+  }
+  return c;
+}
+
 // Positions must agree to this, in bp: a font size, a gap or a width that
 // differs anywhere moves some word by more.
 constexpr double kTolerance = 0.5;
@@ -87,7 +104,8 @@ std::ostream& operator<<(std::ostream& out, const Line& line) {
 // on the ascent and descent each engine writes into its font descriptors),
 // sorted left to right and cut into words where a gap between one glyph's
 // advance and the next glyph is wider than a tenth of the font size (the
-// direct PDF draws spaces, TeX makes glue: geometry treats both alike).
+// direct PDF draws spaces, TeX makes glue: geometry treats both alike), the
+// characters' case folded (see folded()).
 std::vector<Line> pdf_lines_at(const std::string& pdf) {
   struct Char {
     int page;
@@ -122,7 +140,7 @@ std::vector<Line> pdf_lines_at(const std::string& pdf) {
              {"&#x2219;", "&#xb7;"}})
       if (c == from) c = to;
     if (c != " ")
-      chars.push_back({page, std::stod(m[3]), std::stod(m[2]), std::stod(m[1]), size, c});
+      chars.push_back({page, std::stod(m[3]), std::stod(m[2]), std::stod(m[1]), size, folded(c)});
   }
   std::stable_sort(chars.begin(), chars.end(), [](const Char& a, const Char& b) {
     return a.page != b.page ? a.page < b.page : a.y < b.y;

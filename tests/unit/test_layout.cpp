@@ -2,10 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <cmath>
+#include <map>
 
 #include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "style/fonts.h"
+#include "style/text_case.h"
 #include "test_style_fixture.h"
 #include "text/font_book.h"
 
@@ -187,6 +190,54 @@ std::vector<std::string> page_lines(const Pages& pages) {
   return lines;
 }
 
+// The runs of the line whose baseline is `y` on page `p`, left to right, as
+// (x, text) pairs.
+std::vector<std::pair<double, std::string>> runs_at(const Pages& pages, size_t p, double y) {
+  std::vector<std::pair<double, std::string>> out;
+  for (const GlyphRun& run : pages.pages[p].runs) {
+    if (std::abs(run.y - y) > 1e-6) continue;
+    std::u32string text;
+    for (const Glyph& g : run.glyphs) text += g.chars;
+    out.emplace_back(run.x, encode_utf8(text));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The baseline of the first run whose text starts with `prefix`.
+double baseline_of(const Pages& pages, const std::string& prefix) {
+  for (const GlyphRun& run : pages.pages[0].runs) {
+    std::u32string text;
+    for (const Glyph& g : run.glyphs) text += g.chars;
+    if (encode_utf8(text).starts_with(prefix)) return run.y;
+  }
+  FAIL("no run starts with " << prefix);
+  return 0;
+}
+
+double right_edge(const Pages& pages, const std::string& prefix) {
+  for (const GlyphRun& run : pages.pages[0].runs) {
+    std::u32string text;
+    for (const Glyph& g : run.glyphs) text += g.chars;
+    if (encode_utf8(text).starts_with(prefix)) return run.x + run.width();
+  }
+  FAIL("no run starts with " << prefix);
+  return 0;
+}
+
+Document one_entry(const std::string& subtitle, const std::string& location) {
+  Document doc;
+  Block b;
+  b.kind = BlockKind::Entry;
+  b.title = plain("A talk");
+  b.date = "2025";
+  b.subtitle = plain(subtitle);
+  b.location = location;
+  b.items.push_back({plain("What it was about."), 3, {}});
+  doc.sections.push_back({"Talks", {b}});
+  return doc;
+}
+
 }  // namespace
 
 TEST_CASE("only the words that were cut get soft breaks", "[linebreak]") {
@@ -259,4 +310,167 @@ TEST_CASE("a date or location too wide for the head line moves under the title",
   // The title keeps its line: one line of head, however wide the date was.
   const Pages pages = layout(moved, style(), fonts);
   for (const std::string& line : page_lines(pages)) CHECK(line.size() > 1);
+}
+
+TEST_CASE("a location without a subtitle goes on the title line, no line of its own", "[layout]") {
+  FontBook fonts;
+  Style s = style();
+  const double right = s.page_width - s.margin_right;
+  SECTION("dates right: the place, the separator and the date, right-aligned") {
+    const Pages pages = layout(one_entry("", "Berlin"), s, fonts);
+    const double y = baseline_of(pages, "A");
+    const auto line = runs_at(pages, 0, y);
+    REQUIRE(line.size() == 4);  // title, place (italic), separator, date
+    CHECK(line[1].second == "Berlin");
+    CHECK(line[2].second == "\u00B7");
+    CHECK(line[3].second == "2025");
+    CHECK(right_edge(pages, "2025") == Approx(right));
+    // A space of the date's font each side of the separator.
+    const int regular = fonts.load(s.faces[0].file);
+    const double space = fonts.space_width(regular, s.date_text.size);
+    CHECK(line[2].first == Approx(right_edge(pages, "Berlin") + space));
+    CHECK(line[3].first == Approx(right_edge(pages, "\u00B7") + space));
+    // The item follows right under the title.
+    CHECK(baseline_of(pages, "What") == Approx(y + s.item_gap.value + s.body.leading));
+  }
+  SECTION("dates below: the place right of the title, the date right of the subtitle") {
+    s.dates = DatePlacement::Below;
+    const Pages pages = layout(one_entry("Invited", "Berlin"), s, fonts);
+    CHECK(baseline_of(pages, "Berlin") == Approx(baseline_of(pages, "A")));
+    CHECK(baseline_of(pages, "2025") == Approx(baseline_of(pages, "Invited")));
+    CHECK(right_edge(pages, "2025") == Approx(right));
+  }
+  SECTION("dates left: the date in its column, the place right of the title") {
+    s.dates = DatePlacement::Left;
+    s.date_column = 70;
+    const Pages pages = layout(one_entry("", "Berlin"), s, fonts);
+    const double y = baseline_of(pages, "A");
+    CHECK(baseline_of(pages, "Berlin") == Approx(y));
+    CHECK(right_edge(pages, "Berlin") == Approx(right));
+    CHECK(right_edge(pages, "2025") == Approx(s.margin_left + 70 - s.date_gap));
+  }
+}
+
+TEST_CASE("numbers are right-aligned, number_gap short of their text", "[layout]") {
+  FontBook fonts;
+  Document doc;
+  DocSection list{"Steps", {}};
+  for (int n = 1; n <= 10; ++n) {
+    Block b;
+    b.kind = BlockKind::Numbered;
+    b.marker = std::to_string(n) + ".";
+    b.paragraphs = {plain("Step " + std::to_string(n) + ".")};
+    list.blocks.push_back(b);
+  }
+  doc.sections = {list};
+  const Style& s = style();
+  const Pages pages = layout(doc, s, fonts);
+  const double edge = s.margin_left + s.number_indent - s.number_gap;
+  CHECK(right_edge(pages, "1.") == Approx(edge));
+  CHECK(right_edge(pages, "10.") == Approx(edge));
+}
+
+TEST_CASE("small caps: the font's own or synthesised, extracting as the letters written",
+          "[layout][smallcaps]") {
+  FontBook fonts;
+  Document doc;
+  Block b;
+  b.kind = BlockKind::Text;
+  b.paragraphs = {plain("x")};
+  doc.sections = {{"Selected Projects", {b}}};
+  Style s = style();
+  s.section_text.text_case = TextCase::SmallCaps;
+  const auto title = [&](const Style& st) {
+    const Pages pages = layout(doc, st, fonts);
+    return runs_at(pages, 0, baseline_of(pages, "S"));
+  };
+  SECTION("Charis SIL has smcp: one run of its small capitals") {
+    REQUIRE(s.faces[static_cast<int>(Face::Bold)].small_caps);
+    const auto line = title(s);
+    REQUIRE(line.size() == 1);
+    CHECK(line[0].second == "Selected Projects");
+    // Other glyphs than the plain face's, at the same size.
+    const int plain_bold = fonts.load(s.faces[static_cast<int>(Face::Bold)].file);
+    const Pages pages = layout(doc, s, fonts);
+    const GlyphRun& run = pages.pages[0].runs.front();
+    CHECK(run.font != plain_bold);
+    CHECK(run.size == s.section_text.size);
+    CHECK(run.glyphs[1].id != fonts.shape(plain_bold, "e", 12).front().id);
+  }
+  SECTION("without smcp: lower-case letters as capitals at small_caps_scale of the size") {
+    for (int f = 0; f < kTextFaceCount; ++f) s.faces[static_cast<size_t>(f)].small_caps = false;
+    s.small_caps_scale = 0.75;
+    const Pages pages = layout(doc, s, fonts);
+    std::map<std::string, const GlyphRun*> runs;  // by text
+    for (const GlyphRun& run : pages.pages[0].runs) {
+      std::u32string text;
+      for (const Glyph& g : run.glyphs) text += g.chars;
+      if (run.y == pages.pages[0].runs.front().y) runs[encode_utf8(text)] = &run;
+    }
+    REQUIRE(runs.count("S"));
+    REQUIRE(runs.count("elected"));  // extracts as written ...
+    REQUIRE(runs.count("rojects"));
+    CHECK(runs["S"]->size == s.section_text.size);
+    CHECK(runs["elected"]->size == Approx(0.75 * s.section_text.size));
+    const int plain_bold = fonts.load(s.faces[static_cast<int>(Face::Bold)].file);
+    // ... drawn with capitals, in a font of its own in the PDF (for ToUnicode)
+    CHECK(runs["elected"]->glyphs[0].id == fonts.shape(plain_bold, "E", 12).front().id);
+    CHECK(runs["elected"]->font != plain_bold);
+  }
+}
+
+TEST_CASE("an over-long word gets soft breaks only where it is cut", "[linebreak]") {
+  FontBook fonts;
+  Document doc;
+  Block b;
+  b.kind = BlockKind::Text;
+  const std::string word = "https://example.org/" + std::string(150, 'x');
+  b.paragraphs = {plain("see " + word + " now")};
+  doc.sections = {{"Links", {b}}};
+  const Document soft = with_soft_breaks(doc, style(), fonts);
+  const std::string text = soft.sections[0].blocks[0].paragraphs[0][0].text;
+  size_t breaks = 0;
+  for (size_t at = text.find(kSoftBreak); at != std::string::npos;
+       at = text.find(kSoftBreak, at + 1))
+    ++breaks;
+  const Pages pages = layout(doc, style(), fonts);
+  const Pages softened = layout(soft, style(), fonts);
+  // One break per line the word runs onto, and the same lines either way.
+  CHECK(breaks >= 1);
+  CHECK(breaks <= 3);
+  CHECK(softened.pages[0].runs.size() >= pages.pages[0].runs.size());
+  std::string unsoftened = text;
+  for (size_t at = unsoftened.find(kSoftBreak); at != std::string::npos;
+       at = unsoftened.find(kSoftBreak))
+    unsoftened.erase(at, kSoftBreak.size());
+  CHECK(unsoftened == "see " + word + " now");
+}
+
+TEST_CASE("small caps leave code, links and fallback runs as written", "[smallcaps]") {
+  Style s = style();
+  for (int f = 0; f < kTextFaceCount; ++f) s.faces[static_cast<size_t>(f)].small_caps = false;
+  const auto span = [](std::string text, SpanKind kind = SpanKind::Text) {
+    Span out;
+    out.text = std::move(text);
+    out.kind = kind;
+    return out;
+  };
+  Span link = span("mail");
+  link.link = "mailto:x@example.org";
+  Span fallback = span("ab");
+  fallback.fallback = 1;
+  const RichText out = with_small_caps({span("Ab1 c"), link, span("x_y", SpanKind::Code), fallback},
+                                       s, Face::Regular);
+  std::vector<std::pair<std::string, SmallCaps>> got;
+  for (const Span& span : out) got.emplace_back(span.text, span.small_caps);
+  const std::vector<std::pair<std::string, SmallCaps>> want = {
+      {"A", SmallCaps::None},      {"b", SmallCaps::Synthetic}, {"1 ", SmallCaps::None},
+      {"c", SmallCaps::Synthetic}, {"mail", SmallCaps::None},   {"x_y", SmallCaps::None},
+      {"ab", SmallCaps::None}};
+  CHECK(got == want);
+  // A face with its own small capitals marks whole spans.
+  s.faces[0].small_caps = true;
+  const RichText own = with_small_caps({span("Ab1 c")}, s, Face::Regular);
+  REQUIRE(own.size() == 1);
+  CHECK(own[0].small_caps == SmallCaps::OpenType);
 }

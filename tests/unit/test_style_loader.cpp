@@ -164,22 +164,34 @@ TEST_CASE("the built-in styles are the three designs", "[style]") {
   const Style classic = builtin("classic"), modern = builtin("modern"),
               compact = builtin("compact");
 
-  // classic: a serif, a centred header, bold titles over a thin rule, dates right; A4.
+  // classic: a serif, a centred header, small-caps titles (the font's own) under a thin
+  // rule, dates right; A4.
   CHECK(classic.faces[0].family == "Charis SIL");
   CHECK(classic.header_align == Align::Center);
+  CHECK(classic.section_text.text_case == TextCase::SmallCaps);
   CHECK(classic.section_rule == SectionRule::Below);
+  CHECK(classic.rule_offset < -classic.section_text.size);  // over the title
   CHECK(classic.rule_width <= 0.6);
   CHECK(classic.dates == DatePlacement::Right);
   CHECK(classic.page_height == Approx(841.8898));
 
-  // modern: a sans, an accent colour on the titles, dates in a left column.
+  // modern (Awesome-CV): a sans, a left-aligned header, accent-coloured titles followed by a
+  // rule, small-caps roles, places right of the titles and dates right of the roles.
   CHECK(modern.faces[0].family == "Lato");
+  CHECK(modern.header_align == Align::Left);
   CHECK(modern.accent_color != modern.text_color);
   CHECK(modern.section_text.color == ColorRole::Accent);
-  CHECK(modern.section_text.text_case == TextCase::Upper);
+  CHECK(modern.section_text.text_case == TextCase::AsWritten);
+  CHECK(modern.subtitle_text.text_case == TextCase::SmallCaps);
   CHECK(modern.section_rule == SectionRule::After);
-  CHECK(modern.dates == DatePlacement::Left);
-  CHECK(modern.date_column > modern.date_gap);
+  CHECK(modern.dates == DatePlacement::Below);
+  CHECK(modern.content_indent() == 0);
+
+  // compact (Jake's resume): small-caps name and titles over a rule under them.
+  CHECK(compact.name_text.text_case == TextCase::SmallCaps);
+  CHECK(compact.section_text.text_case == TextCase::SmallCaps);
+  CHECK(compact.section_rule == SectionRule::Below);
+  CHECK(compact.rule_offset > 0);
 
   // compact: the most text per page, on US Letter, with the tightest gaps.
   CHECK(compact.faces[0].family == "Carlito");
@@ -213,7 +225,7 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     const StyleLoad r = load("section:\n  rule: sideways\n");
     CHECK(r.diags.has_errors());
     CHECK(r.render() ==
-          "my.yaml:2:9: error: `sideways` is not one of: below, after, none\n"
+          "my.yaml:2:9: error: `sideways` is not one of: below, across, after, none\n"
           "  rule: sideways\n"
           "        ^\n");
   }
@@ -240,11 +252,22 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     CHECK(d->loc.line == 2);
     CHECK(d->loc.col == 16);
   }
-  SECTION("a colour without quotes, which YAML reads as a comment") {
-    const StyleLoad r = load("colors:\n  accent: #ff0000\n");
+  SECTION("a colour without quotes, which YAML reads as a comment: placed on its own line") {
+    const StyleLoad r = load("colors:\n  accent: #ff0000\n  link: \"#000\"\n");
     const Diagnostic* d = find(r, "expected a colour");
     REQUIRE(d != nullptr);
     CHECK(d->hint.find("in quotes") != std::string::npos);
+    CHECK(
+        r.render().starts_with("my.yaml:2:11: error: expected a colour\n"
+                               "  accent: #ff0000\n"
+                               "          ^\n"));
+  }
+  SECTION("a key without a value: placed after its colon") {
+    const StyleLoad r = load("entry:\n  bullet:\n  item_indent: 9\n");
+    const Diagnostic* d = find(r, "entry.bullet must be text");
+    REQUIRE(d != nullptr);
+    CHECK(d->loc.line == 2);
+    CHECK(d->loc.col == 10);
   }
   SECTION("a gap whose bounds do not hold its value") {
     const StyleLoad r = load("spacing:\n  block_gap: {value: 2, min: 3, max: 9}\n");
@@ -253,19 +276,52 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     CHECK(d->loc.line == 2);
     CHECK(d->loc.col == 14);
   }
-  SECTION("a face a text style cannot have, and small caps") {
-    const StyleLoad r = load("text:\n  body: {face: mono}\n  section: {case: small-caps}\n");
+  SECTION("a face a text style cannot have, and a case") {
+    const StyleLoad r = load("text:\n  body: {face: mono}\n  section: {case: smallcaps}\n");
     CHECK(r.diags.error_count() == 2);
     CHECK(find(r, "`mono` is not one of: regular, bold, italic, bold_italic") != nullptr);
-    CHECK(find(r, "small caps are not supported") != nullptr);
+    const Diagnostic* d = find(r, "`smallcaps` is not one of: as-written, upper, small-caps");
+    REQUIRE(d != nullptr);
+    CHECK(d->hint == "did you mean `small-caps`?");
   }
-  SECTION("dates on the left without a date column") {
-    const StyleLoad r = load("entry:\n  dates: left\n");
-    CHECK(find(r, "entry.date_column") != nullptr);
+  SECTION("a small caps scale that is no fraction") {
+    const StyleLoad r = load("fonts:\n  small_caps_scale: 80%\n");
+    const Diagnostic* d = find(r, "fonts.small_caps_scale must be a number from 0.5 to 1");
+    REQUIRE(d != nullptr);
+    CHECK(d->loc.line == 2);
+    CHECK(d->loc.col == 21);
+  }
+  SECTION("dates on the left without a date column: placed at the key") {
+    const StyleLoad r = load("page:\n  size: a4\nentry:\n  dates: left\n");
+    const Diagnostic* d = find(r, "entry.date_column");
+    REQUIRE(d != nullptr);
+    CHECK(d->loc.line == 4);
+    CHECK(d->loc.col == 3);
+  }
+  SECTION("margins that leave no text area: placed at the margins") {
+    const StyleLoad r = load("name: wide\npage:\n  size: a4\n  margins: {left: 300, right: 300}\n");
+    CHECK(
+        r.render().starts_with("my.yaml:4:3: error: the margins leave a text area of -5 x 742 bp\n"
+                               "  margins: {left: 300, right: 300}\n"
+                               "  ^\n"));
   }
   SECTION("a list where the style's keys belong") {
     const StyleLoad r = load("- page\n- fonts\n");
     CHECK(find(r, "a style file must be a mapping") != nullptr);
+  }
+  SECTION("a missing family: one error at its line, naming its faces") {
+    const std::string dir = scratch("nofont");
+    write(dir + "/nofont.yaml", "name: nofont\nfonts:\n  family: No Such Family\n");
+    Diagnostics diags;
+    load_style(dir + "/nofont.yaml", diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(render_style_diagnostics(diags) ==
+          dir +
+              "/nofont.yaml:3:11: error: font \"No Such Family\" (Regular, Bold, Italic, "
+              "Bold Italic) is not installed as TrueType (install the Debian fonts-* package "
+              "that has it) (fonts.family)\n"
+              "  family: No Such Family\n"
+              "          ^\n");
   }
   SECTION("a file: the location names it, and the build is refused") {
     const std::string dir = scratch("broken");
