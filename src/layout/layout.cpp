@@ -27,8 +27,8 @@ namespace {
 constexpr double kEpsilon = 1e-6;
 
 // The over-long words of a document: each paragraph's text (as the layout
-// was given it, before its case) with the indices of its cut words.
-using CutWords = std::vector<std::pair<RichText, std::set<size_t>>>;
+// was given it, before its case) with where its words were cut.
+using CutTexts = std::vector<std::pair<RichText, CutWords>>;
 
 // One line of the vertical list, set on its own baseline (y = 0).
 struct VLine {
@@ -96,7 +96,7 @@ class Engine {
   std::vector<VLine> list_;
 
  public:
-  CutWords* cut_ = nullptr;  // collects the over-long words
+  CutTexts* cut_ = nullptr;  // collects the over-long words
 
   void move_wide_parts(Document& doc);  // see with_wide_parts_moved
 };
@@ -155,13 +155,13 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
   if (t.text_case == TextCase::SmallCaps) styled = with_small_caps(styled, s_, t.face);
   std::vector<Word> words = shape_words(styled, inline_style(t, ink), s_, fonts_);
   if (!words.empty()) words.back().width += tail;
-  std::vector<size_t> cut;
+  CutWords cut;
   std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_ ? &cut : nullptr);
   if (!cut.empty()) {
     auto same = [&](const auto& entry) { return entry.first == text; };
     auto found = std::find_if(cut_->begin(), cut_->end(), same);
     if (found == cut_->end()) found = cut_->insert(cut_->end(), {text, {}});
-    found->second.insert(cut.begin(), cut.end());
+    for (const auto& [word, at] : cut) found->second[word].insert(at.begin(), at.end());
   }
   std::vector<VLine> out;
   for (const Line& line : lines) {
@@ -182,8 +182,7 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
       // Link boxes: the face's ascent and descent, shrunk in proportion to
       // fit the leading, so the boxes of neighbouring lines never overlap.
       const double fit = std::min(1.0, t.leading / (ascent(t) + descent(t)));
-      render_line(line, x, ascent(t) * fit, descent(t) * fit, fonts_, v.runs, v.rules,
-                  v.links);
+      render_line(line, x, ascent(t) * fit, descent(t) * fit, fonts_, v.runs, v.rules, v.links);
     }
     out.push_back(std::move(v));
   }
@@ -558,12 +557,13 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-// Puts soft breaks between the characters of chosen words of rich text,
-// counting words as shape_words splits them (at spaces and soft breaks; a
-// formula joins the word it touches), across the texts it is given in turn.
+// Puts soft breaks where chosen words of rich text were cut, counting words
+// as shape_words splits them (at spaces and soft breaks; a formula joins the
+// word it touches and counts as one character), across the texts it is
+// given in turn.
 class Softener {
  public:
-  explicit Softener(const std::set<size_t>& cut) : cut_(cut) {}
+  explicit Softener(const CutWords& cut) : cut_(cut) {}
 
   // `text` with its cut words softened; the count goes on after it.
   RichText operator()(const RichText& text) {
@@ -598,24 +598,30 @@ class Softener {
   void skip(const RichText& text) { (*this)(text); }
 
  private:
-  // A character of a word follows: whether it continues a cut word (a soft
-  // break goes before it).
+  // A character of a word follows: whether a line began before it when its
+  // word was cut (a soft break goes there).
   bool begin_char() {
-    const bool continues = in_word_ && cut_.count(words_ - 1);
-    if (!in_word_) ++words_;
-    in_word_ = true;
-    return continues;
+    if (!in_word_) {
+      ++words_;
+      chars_ = 0;
+      in_word_ = true;
+      return false;
+    }
+    ++chars_;
+    const auto found = cut_.find(words_ - 1);
+    return found != cut_.end() && found->second.count(chars_) > 0;
   }
 
-  const std::set<size_t>& cut_;
+  const CutWords& cut_;
   size_t words_ = 0;  // words begun
+  size_t chars_ = 0;  // characters of the current word before this one
   bool in_word_ = false;
 };
 
 }  // namespace
 
 Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts) {
-  CutWords cut;
+  CutTexts cut;
   Engine engine(style, fonts, nullptr, true);  // only the cut words matter
   engine.cut_ = &cut;
   engine.run(doc);
@@ -624,17 +630,17 @@ Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fon
   // Only the words that were cut, in the texts they were cut in: the same
   // letters elsewhere still break only at spaces. (A text given twice, in
   // two widths, is softened in both.)
-  auto cut_in = [&cut](const RichText& text) -> const std::set<size_t>* {
+  auto cut_in = [&cut](const RichText& text) -> const CutWords* {
     for (const auto& [source, words] : cut)
       if (source == text) return &words;
     return nullptr;
   };
   auto soften = [&](RichText& text) {
-    if (const std::set<size_t>* words = cut_in(text)) text = Softener(*words)(text);
+    if (const CutWords* words = cut_in(text)) text = Softener(*words)(text);
   };
   auto soften_plain = [&](std::string& text) {
     const RichText rich = plain(text);
-    if (const std::set<size_t>* words = cut_in(rich)) text = plain_text(Softener(*words)(rich));
+    if (const CutWords* words = cut_in(rich)) text = plain_text(Softener(*words)(rich));
   };
 
   Document out = doc;
@@ -644,7 +650,7 @@ Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fon
   // a line of their own, or the headline's end (header.contacts: with-headline).
   const HeaderLines lines = header_lines(doc.header, style);
   const bool with_headline = style.contacts_with_headline;
-  if (const std::set<size_t>* words = cut_in(with_headline ? lines.headline : lines.contacts)) {
+  if (const CutWords* words = cut_in(with_headline ? lines.headline : lines.contacts)) {
     Softener softener(*words);
     const RichText separator = plain(" " + style.contact_separator + " ");
     bool any = false;  // as header_lines: a separator before each contact but the first

@@ -36,14 +36,20 @@ namespace {
 // Cuts a word wider than `width` into pieces that each fit (at least one
 // character per line). Adds each piece's text to `cut`, when given, with a
 // soft break where it was cut.
-std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
+std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts,
+                           std::set<size_t>* cuts) {
   std::vector<Word> parts(1);
+  size_t chars = 0;  // of the word, before the part being filled
+  auto new_part = [&] {
+    parts.emplace_back();
+    if (cuts) cuts->insert(chars);
+  };
   for (const Piece& piece : word.pieces) {
     if (piece.math) {  // a formula never breaks: it starts a line when it does not fit
-      if (parts.back().width > 0 && parts.back().width + piece.width > width + kEpsilon)
-        parts.emplace_back();
+      if (parts.back().width > 0 && parts.back().width + piece.width > width + kEpsilon) new_part();
       parts.back().pieces.push_back(piece);
       parts.back().width += piece.width;
+      ++chars;
       continue;
     }
     size_t start = 0;
@@ -60,12 +66,13 @@ std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
         best = end = next;
       }
       if (best == start) {  // nothing more fits on this line: start the next one
-        parts.emplace_back();
+        new_part();
         continue;
       }
       Piece cut = piece;
       cut.text = piece.text.substr(start, best - start);
       cut.width = fonts.width(cut.font, cut.text, cut.size);
+      chars += decode_utf8(cut.text).size();
       parts.back().pieces.push_back(cut);
       parts.back().width += cut.width;
       start = best;
@@ -154,7 +161,7 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 }
 
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
-                              std::vector<size_t>* cut) {
+                              CutWords* cut) {
   std::vector<Line> lines;
   Line line;
   auto flush = [&] {
@@ -168,8 +175,7 @@ std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& f
       line.words.push_back(std::move(word));
       return;
     }
-    if (cut) cut->push_back(index);
-    std::vector<Word> parts = cut_word(word, width, fonts);
+    std::vector<Word> parts = cut_word(word, width, fonts, cut ? &(*cut)[index] : nullptr);
     for (size_t i = 0; i < parts.size(); ++i) {
       if (i + 1 < parts.size()) parts[i].space_after = 0;
       line.width = parts[i].width;

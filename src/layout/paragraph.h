@@ -1,7 +1,9 @@
 // Inline layout: rich text -> shaped words -> greedy ragged-right lines.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,11 +63,16 @@ Face span_face(const Span& span, Face base);
 std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, const Style& s,
                               FontBook& fonts);
 
+// Where a word too wide for its line was cut: its index among the words, and
+// the characters (code points from its start; a formula counts as one)
+// before which a new line begins.
+using CutWords = std::map<size_t, std::set<size_t>>;
+
 // Greedy line breaking: a word goes on the line when the natural width up to
 // and including it is at most `width`; a word wider than `width` is cut, and
-// its index in `words` is added to `cut` when given.
+// where is added to `cut` when given.
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
-                              std::vector<size_t>* cut = nullptr);
+                              CutWords* cut = nullptr);
 
 // Glyph runs, rules (of formulas) and link areas of a line set at (x, 0) on
 // its baseline; a formula's runs sit on baselines of their own. The link
