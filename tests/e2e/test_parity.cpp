@@ -29,20 +29,6 @@ const std::vector<Case> cases = {
     {"tests/fixtures/wide-parts.yaml", "full"},
 };
 
-// Known differences, each to go when it is mended (the test fails then, so
-// that it is tightened): a page of the LaTeX PDF set lower by a constant.
-// The compact style's name line holds capitals with accents (Ł, Ü) taller
-// than Carlito's ascent; TeX's \topskip puts the page's first baseline at
-// the tallest glyph, 1.4 bp below the layout's, which pins it to the ascent
-// as the design says. To mend in the LaTeX macros (\cv@par's strut).
-struct KnownShift {
-  std::string input, variant, style;
-  int page;  // 1-based
-};
-const std::vector<KnownShift> known_shifts = {
-    {"tests/fixtures/features.yaml", "full", "compact", 1},
-};
-
 // Builds `input` in `style` once per test process into a folder named after both.
 std::string built(const std::string& input, const std::string& style) {
   static std::map<std::string, std::string> dirs;
@@ -219,28 +205,7 @@ void check_parity(const Case& c, const std::string& style, const std::string& en
   if (c.variant == "onepage") CHECK(pdf_pages(direct) == 1);
   CHECK(pdf_pages(tex_pdf) == pdf_pages(direct));
   const std::vector<Line> a = pdf_lines_at(direct);
-  std::vector<Line> b = pdf_lines_at(tex_pdf);
-  for (const KnownShift& k : known_shifts) {
-    if (k.input != c.input || k.variant != c.variant || k.style != style) continue;
-    auto first_on_page = [&](const std::vector<Line>& lines) {
-      return std::find_if(lines.begin(), lines.end(),
-                          [&](const Line& l) { return l.page == k.page; });
-    };
-    REQUIRE(first_on_page(a) != a.end());
-    REQUIRE(first_on_page(b) != b.end());
-    const double shift = first_on_page(b)->y - first_on_page(a)->y;
-    WARN("known difference: page " << k.page << " of the LaTeX PDF is " << shift << " bp lower");
-    CHECK(shift > 0.01);  // still there: when mended, remove it from known_shifts
-    // The lines of the page's text move; the footer, at a fixed place, does not.
-    auto baseline_in_a = [&](double y) {
-      return std::any_of(a.begin(), a.end(), [&](const Line& l) {
-        return l.page == k.page && std::abs(l.y - y) <= kTolerance;
-      });
-    };
-    for (Line& line : b)
-      if (line.page == k.page && !baseline_in_a(line.y) && baseline_in_a(line.y - shift))
-        line.y -= shift;
-  }
+  const std::vector<Line> b = pdf_lines_at(tex_pdf);
   const size_t same = same_lines(a, b);
   INFO("lines the same, at the same places: " << same << " of " << a.size() << " / " << b.size()
                                               << "; first difference: " << first_difference(a, b));
