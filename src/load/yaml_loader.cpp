@@ -72,7 +72,7 @@ std::string normalize(std::string text) {
 }
 
 // Maps byte offsets and yaml-cpp marks (0-based, columns in bytes) to source
-// locations (1-based, columns in UTF-8 characters).
+// locations (1-based, columns in characters as column_of() counts them).
 class LineIndex {
  public:
   LineIndex(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
@@ -88,12 +88,17 @@ class LineIndex {
     if (line < 0 || byte_col < 0) return {file_};
     const auto index = static_cast<std::size_t>(line);
     if (index >= starts_.size()) return {file_, line + 1, byte_col + 1};
-    const std::string_view text = text_.substr(starts_[index]);
-    int chars = 0;
-    for (std::size_t i = 0; i < static_cast<std::size_t>(byte_col) && i < text.size(); ++i) {
-      if (!is_utf8_continuation(text[i])) ++chars;
+    // Columns are asked for mostly in order along a line, which may be long
+    // (a flow list of thousands of items): resume from the last answer.
+    const std::size_t end =
+        std::min(starts_[index] + static_cast<std::size_t>(byte_col),
+                 index + 1 < starts_.size() ? starts_[index + 1] : text_.size());
+    if (memo_.line != index || memo_.offset > end) memo_ = {index, starts_[index], 1};
+    while (memo_.offset < end) {
+      memo_.offset += std::max<std::size_t>(utf8_sequence_length(text_, memo_.offset), 1);
+      ++memo_.column;
     }
-    return {file_, line + 1, chars + 1};
+    return {file_, line + 1, memo_.column};
   }
 
   SourceLoc at(const YAML::Mark& mark) const { return at(mark.line, mark.column); }
@@ -105,9 +110,16 @@ class LineIndex {
   }
 
  private:
+  struct Memo {
+    std::size_t line = static_cast<std::size_t>(-1);
+    std::size_t offset = 0;  // a character boundary of that line
+    int column = 1;          // its column
+  };
+
   std::string_view text_;
   std::string file_;
   std::vector<std::size_t> starts_;
+  mutable Memo memo_;
 };
 
 // YAML allows no C0 control character but tab and line ends, and no DEL.
