@@ -601,8 +601,27 @@ constexpr std::array kDesignFields{
     field<&Cv::theme>("theme", "The style to use, by name; --style overrides it."),
     object<Cv>("page", read_page, kPageFields, "The page."),
     custom<Cv>("page_size", read_page_size, ValueKind::PageSize, "As design.page.size.")};
-constexpr std::array kLocaleFields{
-    field<&Cv::language>("language", "The language of the CV, by name (english, ...).")};
+// cvpress writes its few words (month names, "Present", "page N of M") in
+// English only: another language is kept, and said to have no effect.
+void read_language(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read(node, cv.language);
+  const std::string_view language = trim(cv.language);
+  if (language.empty() || iequals(language, "english") || iequals(language, "en") ||
+      iequals(language, "en_us") || iequals(language, "en-us") || iequals(language, "en_gb") ||
+      iequals(language, "en-gb")) {
+    return;
+  }
+  r.warning(node,
+            fmt::format("cvpress writes month names, \"Present\" and \"page N of M\" in English "
+                        "only; `language: {}` does not change them",
+                        language),
+            "your own text is shown as written, and so is a date written as text "
+            "(`date: März 2021 – heute`)");
+}
+
+constexpr std::array kLocaleFields{custom<Cv>("language", read_language, ValueKind::Text,
+                                              "The language of the CV, by name (english, ...); "
+                                              "cvpress writes its own words in English.")};
 constexpr std::array kSettingsFields{custom<Cv>(
     "current_date", read_current_date, ValueKind::CurrentDate,
     "The date the CV is as of; the PDF's creation date unless SOURCE_DATE_EPOCH is set.")};
