@@ -17,12 +17,11 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "load/json_resume.h"
 #include "load/overrides.h"
-#include "load/yaml_syntax.h"
+#include "load/yaml_parse.h"
 #include "model/section_name.h"
 #include "text/markup.h"
 #include "text/utf8.h"
@@ -154,70 +153,19 @@ void check_encoding(std::string_view text, const LineIndex& lines, Diagnostics& 
   }
 }
 
-// A quote can start a scalar only where a token starts.
-bool starts_token(std::string_view text, std::size_t i) {
-  return i == 0 || std::string_view(" \t\n[{,:").find(text[i - 1]) != std::string_view::npos;
-}
-
-// Offset of the first `[` or `{` nested deeper than kMaxNesting, or npos.
-// Comments are skipped, and quoted scalars inside flow collections; brackets
-// in block-level text count, which errs on the safe side.
-std::size_t find_too_deep_nesting(std::string_view text) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != 0) {
-      if (quote == '"' && c == '\\')
-        ++i;
-      else if (c == quote)
-        quote = 0;
-      continue;
-    }
-    if (c == '#' && (i == 0 || is_space(text[i - 1]))) {
-      i = std::min(text.find('\n', i), text.size());
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNesting) return i;
-    } else if (c == ']' || c == '}') {
-      depth = std::max(depth - 1, 0);
-    } else if ((c == '\'' || c == '"') && depth > 0 && starts_token(text, i)) {
-      quote = c;
-    }
+// yaml-cpp's events, checked, then the first document's nodes (load/yaml_parse.h).
+std::optional<YAML::Node> parse(const std::string& text, const LineIndex& lines,
+                                Diagnostics& diags) {
+  ParsedYaml parsed = parse_yaml(text);
+  for (YamlProblem& p : parsed.problems) {
+    const SourceLoc loc =
+        p.offset == kNoOffset ? SourceLoc{lines.file()} : lines.at_offset(p.offset);
+    if (p.error)
+      diags.error(loc, std::move(p.message), std::move(p.hint));
+    else
+      diags.warning(loc, std::move(p.message), std::move(p.hint));
   }
-  return std::string_view::npos;
-}
-
-bool check_nesting(std::string_view text, const LineIndex& lines, Diagnostics& diags) {
-  const std::size_t at = find_too_deep_nesting(text);
-  if (at == std::string_view::npos) return true;
-  diags.error(lines.at_offset(at),
-              fmt::format("`[` and `{{` nest deeper than {} levels here", kMaxNesting),
-              "is a bracket not closed?");
-  return false;
-}
-
-std::optional<YAML::Node> parse_yaml(const std::string& text, const LineIndex& lines,
-                                     Diagnostics& diags) {
-  try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.empty()) return YAML::Node();
-    if (documents.size() > 1) {
-      diags.warning(lines.at(documents[1].Mark()),
-                    "only the first YAML document is read; the others are ignored");
-    }
-    return documents.front();
-  } catch (const YAML::DeepRecursion& e) {
-    diags.error(lines.at(e.mark), "the YAML nests too deeply to be read",
-                "a CV needs only a few levels; is a bracket not closed?");
-  } catch (const YAML::ParserException& e) {
-    const SyntaxExplanation why =
-        explain_yaml_error(text, static_cast<std::size_t>(std::max(e.mark.pos, 0)), e.msg);
-    diags.error(e.mark.pos < 0 ? lines.at(e.mark) : lines.at_offset(why.offset),
-                fmt::format("invalid YAML: {}", e.msg), why.hint);
-  } catch (const std::exception& e) {
-    diags.error({lines.file()}, fmt::format("cannot parse the YAML: {}", e.what()));
-  }
-  return std::nullopt;
+  return std::move(parsed.root);
 }
 
 // ---------------------------------------------------------------------------
@@ -388,6 +336,7 @@ class Reader {
   bool expect(const YAML::Node& node, YAML::NodeType::value type, std::string_view expected);
   std::optional<std::string> scalar(const YAML::Node& node, std::string_view expected);
   bool spend(std::size_t units, const YAML::Node& at);
+  bool count_item(const YAML::Node& at);
   void unknown_key(const YAML::Node& key, std::string_view where,
                    const std::vector<std::string>& known);
   std::optional<Entry> read_entry(const YAML::Node& node);
@@ -399,6 +348,7 @@ class Reader {
   // expand without bound, and every read spends from this.
   std::size_t budget_;
   bool exhausted_ = false;
+  std::size_t items_ = 0;  // list items read: at most kMaxItems
   const NodeOrigins& origins_;
 };
 
@@ -770,7 +720,7 @@ void Reader::for_each_pair(const YAML::Node& map, Fn fn) {
 template <class Fn>
 void Reader::for_each_item(const YAML::Node& list, Fn fn) {
   for (const auto& item : list) {
-    if (!spend(1, item)) return;
+    if (!spend(1, item) || !count_item(item)) return;
     fn(item);
   }
 }
@@ -788,7 +738,25 @@ bool Reader::expect(const YAML::Node& node, YAML::NodeType::value type, std::str
 std::optional<std::string> Reader::scalar(const YAML::Node& node, std::string_view expected) {
   if (!expect(node, YAML::NodeType::Scalar, expected)) return std::nullopt;
   if (!spend(node.Scalar().size() + 1, node)) return std::nullopt;
+  if (node.Scalar().size() > kMaxValueBytes) {
+    error(node,
+          fmt::format("this text is {} long; cvpress reads at most {} in one value",
+                      size_name(node.Scalar().size()), size_name(kMaxValueBytes)),
+          "a CV's longest text is a paragraph; was something pasted here by mistake?");
+    return std::nullopt;
+  }
   return node.Scalar();
+}
+
+bool Reader::count_item(const YAML::Node& at) {
+  if (++items_ <= kMaxItems) return true;
+  exhausted_ = true;
+  error(at,
+        fmt::format("the file holds more than {} list items (entries, highlights, names, "
+                    "...); reading stops here",
+                    kMaxItems),
+        "cvpress reads at most that many: hundreds of pages of CV");
+  return false;
 }
 
 bool Reader::spend(std::size_t units, const YAML::Node& at) {
@@ -1057,14 +1025,15 @@ LoadResult load_cv_text(std::string text, const std::string& file_name,
   LoadResult result;
   result.cv.source_file = file_name;
   if (text.size() > kMaxInputBytes) {
-    result.diags.error({file_name}, "the file is larger than 16 MiB, the most cvpress reads");
+    result.diags.error({file_name},
+                       fmt::format("the file is larger than {}, the most cvpress reads",
+                                   size_name(kMaxInputBytes)));
     return result;
   }
   result.source = normalize(std::move(text));
   const LineIndex lines(result.source, file_name);
   check_encoding(result.source, lines, result.diags);
-  if (!check_nesting(result.source, lines, result.diags)) return result;
-  std::optional<YAML::Node> root = parse_yaml(result.source, lines, result.diags);
+  std::optional<YAML::Node> root = parse(result.source, lines, result.diags);
   if (root) {
     NodeOrigins origins;
     apply_overrides(
@@ -1074,6 +1043,13 @@ LoadResult load_cv_text(std::string text, const std::string& file_name,
   }
   result.diags.sort_by_location();
   return result;
+}
+
+std::string size_name(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
+    return fmt::format("{} MiB", bytes >> 20);
+  if (bytes >= 1024) return fmt::format("{} KiB", (bytes + 1023) >> 10);
+  return fmt::format("{} bytes", bytes);
 }
 
 const InputSchema& input_schema() {
