@@ -6,8 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "layout/paragraph.h"
 #include "load/json_resume.h"
 #include "load/yaml_loader.h"
+#include "test_style_fixture.h"
+#include "text/font_book.h"
 
 namespace cvpress {
 namespace {
@@ -194,6 +197,37 @@ TEST_CASE("bad input: a JSON Resume field too long to show is clipped in its com
   CHECK(y.yaml.text.size() < 2000);
   CHECK(y.yaml.text.find("(300022 bytes in all)") != std::string::npos);
   CHECK_FALSE(load(y.yaml.text).diags.has_errors());
+}
+
+TEST_CASE("bad input: a 64 KiB word breaks fast, each line as full as it can be",
+          "[linebreak][bad]") {
+  // Narrow and wide letters mixed, so that no line is a multiple of one width.
+  std::string word;
+  for (std::size_t i = 0; word.size() < kMaxValueBytes; ++i) word += "iWm\xC3\xA9lx"[i * 7 % 6];
+  FontBook fonts;
+  const Style& style = test::classic();
+  const InlineStyle in{style.body, style.text_color, style.link_color};
+  const double width = 300;
+  std::vector<Line> lines;
+  CHECK(seconds([&] {
+          lines = break_lines(shape_words(plain(word), in, style, fonts), width, fonts);
+        }) < 10);
+  REQUIRE(lines.size() > 100);
+  const int font = fonts.load(style.faces[0].file);
+  std::string joined;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    REQUIRE(lines[i].words.size() == 1);
+    std::string text;
+    for (const Piece& p : lines[i].words[0].pieces) text += p.text;
+    CHECK(fonts.width(font, text, style.body.size) <= width + 1e-6);
+    joined += text;
+    if (i + 1 == lines.size()) break;
+    // One more character would not fit.
+    const std::string& next = lines[i + 1].words[0].pieces[0].text;
+    const std::size_t length = (static_cast<unsigned char>(next[0]) >= 0xC0) ? 2 : 1;
+    CHECK(fonts.width(font, text + next.substr(0, length), style.body.size) > width);
+  }
+  CHECK(joined == word);
 }
 
 }  // namespace cvpress
