@@ -1033,7 +1033,11 @@ LoadResult load_cv_text(std::string text, const std::string& file_name,
   result.source = normalize(std::move(text));
   const LineIndex lines(result.source, file_name);
   check_encoding(result.source, lines, result.diags);
-  std::optional<YAML::Node> root = parse(result.source, lines, result.diags);
+  // yaml-cpp reads a malformed byte as U+FFFD (three bytes, so every later
+  // place is off) and a NUL as the end of an escape: what it would say about
+  // such a text misleads. The encoding is fixed first.
+  std::optional<YAML::Node> root;
+  if (!result.diags.has_errors()) root = parse(result.source, lines, result.diags);
   if (root) {
     NodeOrigins origins;
     apply_overrides(
