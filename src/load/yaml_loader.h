@@ -18,7 +18,7 @@
 namespace cvpress {
 
 // Limits that keep time and memory bounded on any input (README.md, "Bad
-// input"); no real CV comes near them. A long CV is some 50 KiB.
+// input"); no real CV comes near them: the fixtures are up to 15 KiB.
 //
 // Larger input files are refused unread: yaml-cpp needs some 100-200 bytes of
 // memory per byte of YAML, and layout a few microseconds.

@@ -254,7 +254,13 @@ bool check_events(const std::string& text, std::vector<YamlProblem>& problems) {
 
 }  // namespace
 
-ParsedYaml parse_yaml(const std::string& text) {
+ParsedYaml parse_yaml(const std::string& input) {
+  // Without a final line end, yaml-cpp says "illegal EOF in scalar" at the end
+  // of a quote that is not closed, instead of reading it to the end as it
+  // otherwise does: one line end makes both cases one, the unclosed quote.
+  std::string with_line_end;
+  if (!input.empty() && input.back() != '\n') with_line_end = input + '\n';
+  const std::string& text = with_line_end.empty() ? input : with_line_end;
   ParsedYaml out;
   if (!check_events(text, out.problems)) return out;
   try {
