@@ -1,7 +1,9 @@
 #include "cli/build_command.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -10,6 +12,7 @@
 #include <stdexcept>
 
 #include "cli/output.h"
+#include "cli/validate_command.h"
 #include "fit/fit.h"
 #include "latex/escape.h"
 #include "latex/writer.h"
@@ -73,6 +76,35 @@ bool math_is_safe(const Document& doc) {
   return safe;
 }
 
+// Whether the loader's errors include an unknown --profile: a usage error,
+// like a --sections name that matches no section.
+bool names_no_profile(const Diagnostics& diags) {
+  return std::any_of(diags.all().begin(), diags.all().end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error && d.loc.file == "--profile";
+  });
+}
+
+bool has_entries(const Cv& cv) {
+  return std::any_of(cv.sections.begin(), cv.sections.end(),
+                     [](const Section& s) { return !s.entries.empty(); });
+}
+
+// " after --profile X --tags a,b ...": the tailoring as given, for messages.
+std::string tailoring_flags(const BuildOptions& options) {
+  std::string out;
+  const auto add = [&](const char* flag, const std::vector<std::string>& given) {
+    const std::vector<std::string> names = listed_names(given);
+    if (names.empty()) return;
+    out += fmt::format(" {} {}", flag, fmt::join(names, ","));
+  };
+  if (!options.profile.empty()) out += " --profile " + options.profile;
+  add("--tags", options.tags);
+  add("--exclude-tags", options.exclude_tags);
+  add("--sections", options.sections);
+  if (options.since != 0) out += fmt::format(" --since {}", options.since);
+  return out.empty() ? "" : " after" + out;
+}
+
 struct Variant {
   const char* suffix;
   bool onepage;
@@ -84,29 +116,41 @@ int run_build(const BuildOptions& options) {
   start_font_lookup();  // fontconfig reads its configuration while the file loads
   // The profile's overrides and --set change the file before it is read.
   LoadResult loaded = load_cv_file(options.input, {options.profile, options.overrides});
-  std::cerr << loaded.diags.render(loaded.source);
-  if (loaded.diags.has_errors()) return kBadInput;
   const Cv& cv = loaded.cv;
+  const Profile* profile = find_profile(cv, options.profile);
+  const StyleChoice style_name = choose_style(options.style, profile, cv);
+  if (!loaded.diags.has_errors()) check_style_name(style_name, loaded.diags);
+  std::cerr << loaded.diags.render(loaded.source);
+  if (loaded.diags.has_errors()) return names_no_profile(loaded.diags) ? kUsage : kBadInput;
 
   // The command line's filters on top of the profile's (the loader has
-  // checked that the profile exists).
-  const Tailoring flags{options.tags, options.exclude_tags, options.sections, options.since};
+  // checked that the profile exists and that what it names does).
+  const Tailoring flags{listed_names(options.tags), listed_names(options.exclude_tags),
+                        listed_names(options.sections), options.since};
   const Diagnostics flag_problems = check_tailoring(cv, flags);
   std::cerr << flag_problems.render("");
   if (flag_problems.has_errors()) return kUsage;
-  const Profile* profile = find_profile(cv, options.profile);
   const Tailoring how = profile != nullptr ? with_profile(*profile, flags) : flags;
-  const std::string style_name = choose_style(options.style, profile, cv);
+  Document tailored = tailor(cv, how);
+  if (tailored.sections.empty() && has_entries(cv)) {
+    std::cerr << fmt::format(
+        "cvpress: error: nothing is left to show{}: the CV would be its header alone\n"
+        "  note: {}\n"
+        "  hint: check the tags and sections against those of the file; `cvpress build` "
+        "without them shows everything\n",
+        tailoring_flags(options), why_nothing_left(cv, how));
+    return kBadInput;
+  }
 
   Diagnostics style_problems;  // a built-in name, a RenderCV theme or a style file
-  Style style = load_style(style_name, style_problems);
+  Style style = load_style(style_name.name, style_problems);
   std::cerr << render_style_diagnostics(style_problems);
   if (style_problems.has_errors()) return kBadInput;
   const std::string paper = !options.paper.empty() ? options.paper : cv.page_size;
   if (!paper.empty()) set_paper(style, paper);
 
   FontBook fonts;
-  const Document tailored = prepare_for_style(tailor(cv, how), style, fonts);
+  tailored = prepare_for_style(std::move(tailored), style, fonts);
   const std::vector<MissingGlyph> missing = find_missing_glyphs(tailored, style, fonts);
   for (const MissingGlyph& m : missing) {
     std::cerr << "cvpress: " << (options.strict ? "error" : "warning")

@@ -1,5 +1,5 @@
 // `cvpress build`: load -> tailor -> fit -> write, with the exit codes of the
-// design (0 done, 1 bad input, 3 page budget not met, 4 cannot write).
+// design (0 done, 1 bad input, 2 usage, 3 page budget not met, 4 cannot write).
 #pragma once
 
 #include <string>

@@ -1,14 +1,16 @@
 // cvpress command line: parses arguments and dispatches to the commands.
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <iostream>
 #include <new>
+#include <system_error>
 
 #include "cli/build_command.h"
 #include "cli/import_command.h"
+#include "cli/validate_command.h"
 #include "load/overrides.h"
 #include "load/schema.h"
-#include "load/validate.h"
 #include "load/yaml_loader.h"
 
 namespace {
@@ -17,30 +19,18 @@ namespace {
 // the output folder (sysexits.h EX_SOFTWARE).
 constexpr int kInternalError = 70;
 
-std::string count(std::size_t n, const char* what) {
-  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-}
-
-// Every problem of the file, its profiles included; exit 1 when one is an error.
-int run_validate(const std::string& file) {
-  const cvpress::LoadResult loaded = cvpress::validate_cv_file(file);
-  std::cerr << loaded.diags.render(loaded.source);
-  const std::size_t errors = loaded.diags.error_count();
-  const std::size_t warnings = loaded.diags.warning_count();
-  if (errors > 0) {
-    std::cerr << file << ": not valid: " << count(errors, "error") << ", "
-              << count(warnings, "warning") << "\n";
-    return 1;
-  }
-  std::cout << file << ": valid" << (warnings ? " (" + count(warnings, "warning") + ")" : "")
-            << "\n";
-  return 0;
-}
-
 int run_schema(bool markdown) {
   const cvpress::InputSchema& schema = cvpress::input_schema();
   std::cout << (markdown ? cvpress::markdown_reference(schema) : cvpress::json_schema(schema));
   return 0;
+}
+
+// --since takes a year.
+std::string check_year(const std::string& arg) {
+  int year = 0;
+  const auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), year);
+  if (ec == std::errc() && end == arg.data() + arg.size() && year >= 1 && year <= 9999) return "";
+  return "`" + arg + "` is not a year; write one such as 2020 (entries that ended before it go)";
 }
 
 // --set takes PATH=VALUE; the loader checks the path.
@@ -82,7 +72,7 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false);
   build_cmd->add_option("--since", build.since, "drop entries that ended before YEAR")
-      ->check(CLI::Range(1, 9999));
+      ->check(CLI::Validator(check_year, "YEAR"));
   build_cmd->add_option("--set", build.overrides, "override a field by dot path: PATH=VALUE")
       ->allow_extra_args(false)
       ->check(CLI::Validator(check_override, "PATH=VALUE"));
@@ -122,7 +112,7 @@ int main(int argc, char** argv) {
   // written, since every output is written at the very end.
   try {
     if (*build_cmd) return cvpress::run_build(build);
-    if (*validate_cmd) return run_validate(validate_file);
+    if (*validate_cmd) return cvpress::run_validate(validate_file);
     if (*schema_cmd) return run_schema(markdown);
     if (*import_cmd) return cvpress::run_import(import);
   } catch (const std::bad_alloc&) {

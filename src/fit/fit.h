@@ -18,9 +18,9 @@ struct LayoutCache;
 
 // How fit() goes about its work; what it decides is the same either way.
 struct FitOptions {
-  // Measure the height each drop would free, for FitResult::log (--explain):
-  // one more trial layout per dropped item. Without it the log still says
-  // what was dropped and why.
+  // Measure the height each decision frees or takes, for FitResult::log
+  // (--explain): two more layouts of the whole document. Without it the log
+  // still says what was dropped, kept and pinned, and why.
   bool explain = false;
   // Paragraphs already broken by other layouts of this document in this
   // style (e.g. the full variant's), shared so they are not broken again;
@@ -33,15 +33,26 @@ struct FitResult {
   Style style;   // the style with its gaps set within their bounds
   Pages pages;   // the layout of doc in style
   bool fits = false;
-  double overflow = 0;           // when it does not fit: points beyond the budget's last page
-  std::vector<std::string> log;  // one line per decision, for --explain
+  double overflow = 0;  // when it does not fit: points beyond the budget, on one endless page
+  // One line per decision, for --explain: dropped, walked back in, pinned;
+  // then a count of what the drops did not reach and the spacing. When it
+  // does not fit, the first line says by how much and names what is pinned.
+  std::vector<std::string> log;
 };
 
 // Drops priority 5 when `drop_full_only`, then, while the layout is too long
 // even with the tightest spacing, priority 4, 3, 2 (bullets before blocks,
-// later items of a section before earlier ones); walks back in whatever fits
-// again; then shares the spare space out by stretching the gaps within the
-// style's bounds. Priority 1 is never dropped.
+// later items of a section before earlier ones; an entry goes by its own
+// priority and takes its bullets with it, but a priority-1 bullet pins an
+// entry below priority 5); walks back in whatever fits again; then shares the
+// spare space out by stretching the gaps within the style's bounds, onto no
+// more pages than the style's own spacing needs. Priority 1 is never dropped.
+//
+// It measures the height of every block and bullet once (two layouts on an
+// endless page) and selects on those numbers; one page is then judged
+// without a layout, more pages by a trial layout where the numbers allow a
+// selection. The result is confirmed by a real layout (and, should the
+// numbers ever disagree with it, selected again by trial layouts alone).
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
               bool drop_full_only, const FitOptions& options = {});
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "text/math.h"
+#include "text/uri.h"
 #include "text/utf8.h"
 
 namespace cvpress {
@@ -97,43 +98,56 @@ std::string escape_text(std::string_view utf8) {
   return out;
 }
 
-std::string escape_url(std::string_view url) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+std::string comment_text(std::string_view utf8) {
   std::string out;
-  out.reserve(url.size());
-  for (const char ch : url) {
-    const auto byte = static_cast<unsigned char>(ch);
-    if (byte < 0x20 || byte == 0x7F) continue;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto cp = next_code_point(utf8, i);
+    if (!cp) continue;
+    if (is_line_space(*cp) || is_control(*cp)) {
+      out += ' ';
+      continue;
+    }
+    append_utf8(out, *cp);
+  }
+  return out;
+}
+
+std::string escape_url(std::string_view url) {
+  // Inside \href, hyperref turns \# \% \~ \& \_ and \\ into the characters
+  // (even when the \href sits in another macro's argument, where it cannot
+  // change catcodes); `\$` would print \TU\textdollar and `^^` is TeX's
+  // character code notation, so $ and ^ come as \string$ and \string^;
+  // braces, which must stay balanced in the source, as the kernel's
+  // \@charlb and \@charrb. Compiled and read back by tests/e2e.
+  std::string out;
+  const std::string uri = link_uri(url);
+  out.reserve(uri.size() + uri.size() / 8);
+  for (const char ch : uri) {
     switch (ch) {
       case '#':
       case '%':
+      case '~':
       case '&':
       case '_':
-      case '~':
-      case '$':
+      case '\\':
         out += '\\';
         out += ch;
-        continue;
-      case ' ':
-      case '\\':
-      case '{':
-      case '}':
+        break;
+      case '$':
       case '^':
-      case '"':
-      case '<':
-      case '>':
-      case '|':
-      case '`':
-        break;  // percent-encoded below
+        out += "\\string";
+        out += ch;
+        break;
+      case '{':
+        out += "\\csname @charlb\\endcsname ";
+        break;
+      case '}':
+        out += "\\csname @charrb\\endcsname ";
+        break;
       default:
-        if (byte < 0x80) {
-          out += ch;
-          continue;
-        }
+        out += ch;
     }
-    out += "\\%";
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0x0F];
   }
   return out;
 }

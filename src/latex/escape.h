@@ -20,11 +20,16 @@ namespace cvpress {
 // else, including non-ASCII text, passes through unchanged.
 std::string escape_text(std::string_view utf8);
 
+// Text for a `%` comment line: valid UTF-8 (malformed bytes dropped), with
+// line breaks, line and paragraph separators and other control characters
+// as spaces, so the comment cannot end early and let the rest be read as TeX.
+std::string comment_text(std::string_view utf8);
+
 // A URL as the first argument of hyperref's `\href`, valid even when the
-// `\href` sits inside another macro's argument: `# % & _ ~ $` become the
-// escaped forms hyperref maps back to the characters; bytes that are not
-// allowed in a URI or that TeX could misread (space, `\ { } ^ " < > | ``,
-// non-ASCII) are percent-encoded; control characters are dropped.
+// `\href` sits inside another macro's argument: hyperref writes exactly
+// link_uri(url) (text/uri.h) into the PDF's /URI, in XeLaTeX and LuaLaTeX.
+// `# % ~ & _ \` become `\#` ..., `$ ^` `\string$` `\string^`, braces
+// `\csname @charlb\endcsname ` and `\csname @charrb\endcsname `.
 std::string escape_url(std::string_view url);
 
 // Math source for `$...$`. Returns `tex` (with line breaks as spaces) when

@@ -60,17 +60,6 @@ std::string hard_spaces(std::string text) {
   return text;
 }
 
-// A comment line's text: no line breaks or control characters, which would
-// end the comment and let the rest be read as TeX.
-std::string comment_text(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out += (byte < 0x20 || byte == 0x7F) ? ' ' : c;
-  }
-  return out;
-}
-
 // A font family name for fontspec: characters that could end the argument or
 // an option list are dropped (real family names never contain them).
 std::string font_name_text(std::string_view name) {
@@ -104,7 +93,9 @@ RichText trimmed(RichText text) {
 }
 
 // The command that selects fallback font k (1-based): \cvfallbacka, \cvfallbackb, ...
-std::string fallback_command(int k) { return "\\cvfallback" + std::string(1, static_cast<char>('a' + k - 1)); }
+std::string fallback_command(int k) {
+  return "\\cvfallback" + std::string(1, static_cast<char>('a' + k - 1));
+}
 
 // The font switches for a span: code is always the mono face, and its
 // fallback the fallback font's regular face, as in the layout.
@@ -291,6 +282,7 @@ std::string top_comment(const Document& doc, const Style& style) {
 
 constexpr std::string_view kPageTemplate = R"(\documentclass{article}
 \usepackage{fontspec}
+\usepackage[mathrm=sym,mathit=sym,mathbf=sym,mathsf=sym,mathtt=sym]{unicode-math}
 \usepackage{xcolor}
 \usepackage{hyperref}
 \makeatletter
@@ -327,7 +319,13 @@ constexpr std::string_view kFontTemplate = R"(
   BoldFont={<<MONO>>}, ItalicFont={<<MONO>>}, BoldItalicFont={<<MONO>>},
   Ligatures={CommonOff,TeXOff}, Kerning=On, WordSpace={1,0,0}, PunctuationSpace=WordSpace,
   HyphenChar=None]
-<<FALLBACK>>\providecommand\operatorname[1]{\mathop{\mathrm{#1}}\nolimits}
+<<FALLBACK>>
+%% Math ($...$): set in the math font below, \mathrm, \mathbf ... in its letters (unicode-math's
+%% `sym' alphabets), scripts at its own script sizes, spaces that neither stretch nor shrink
+%% (\cv@style sets the space after a script to the font's); a formula never breaks.
+\setmathfont{<<MATH>>}
+\def\defaultscriptratio{<<SCRIPT_RATIO>>}\def\defaultscriptscriptratio{<<SCRIPT_SCRIPT_RATIO>>}
+\thinmuskip=3mu \medmuskip=4mu \thickmuskip=5mu
 
 %% Colours and PDF metadata; links are coloured, without boxes.
 \definecolor{cvtext}{HTML}{<<TEXT_COLOR>>}
@@ -347,6 +345,7 @@ constexpr std::string_view kStyleTemplate = R"(
 % #6 colour (\cv@ink sets it inside the paragraph). Upper-case styles get their text
 % already in capitals.
 \newcommand\cv@style[6]{#1\fontsize{#2}{#3}\selectfont\baselineskip=#3\relax
+  \scriptspace=<<SCRIPT_SPACE>>\dimexpr#2\relax
   \def\cv@strut{\vrule width0bp height#4 depth#5\relax}\def\cv@ink{\color{#6}}}
 \let\cv@ink\relax
 )";
@@ -467,8 +466,8 @@ std::string fallback_fonts(const Document& doc, const Style& s) {
   for (const int k : used) {
     const FallbackFont& f = s.fallbacks[static_cast<std::size_t>(k - 1)];
     out += "\\newfontfamily" + fallback_command(k) + "{" + font_name(f.faces[0]) +
-           "}[\n  BoldFont={" + font_name(f.faces[1]) + "}, ItalicFont={" +
-           font_name(f.faces[2]) + "}, BoldItalicFont={" + font_name(f.faces[3]) + "},\n" +
+           "}[\n  BoldFont={" + font_name(f.faces[1]) + "}, ItalicFont={" + font_name(f.faces[2]) +
+           "}, BoldItalicFont={" + font_name(f.faces[3]) + "},\n" +
            "  Ligatures={CommonOff,TeXOff}, Kerning=On, WordSpace={1,0,0}, "
            "PunctuationSpace=WordSpace,\n  HyphenChar=None]\n";
   }
@@ -477,19 +476,26 @@ std::string fallback_fonts(const Document& doc, const Style& s) {
 
 std::string fonts_and_metadata(const Document& doc, const Style& s) {
   const auto meta = [](const std::string& text) { return hard_spaces(soft_text(text)); };
-  return fill(std::string(kFontTemplate), {{"FALLBACK", fallback_fonts(doc, s)},{"REGULAR", font_name(face(s, Face::Regular))},
-                                           {"BOLD", font_name(face(s, Face::Bold))},
-                                           {"ITALIC", font_name(face(s, Face::Italic))},
-                                           {"BOLD_ITALIC", font_name(face(s, Face::BoldItalic))},
-                                           {"MONO", font_name(face(s, Face::Mono))},
-                                           {"TEXT_COLOR", color(s.text_color)},
-                                           {"ACCENT_COLOR", color(s.accent_color)},
-                                           {"MUTED_COLOR", color(s.muted_color)},
-                                           {"LINK_COLOR", color(s.link_color)},
-                                           {"TITLE", meta(doc.meta.title)},
-                                           {"AUTHOR", meta(doc.meta.author)},
-                                           {"SUBJECT", meta(doc.meta.subject)},
-                                           {"KEYWORDS", meta(doc.meta.keywords)}});
+  const FontFace& math = s.math_font;
+  return fill(
+      std::string(kFontTemplate),
+      {{"FALLBACK", fallback_fonts(doc, s)},
+       {"MATH", font_name(math)},
+       {"SCRIPT_RATIO", num(math.script_scale > 0 ? math.script_scale : 0.7)},
+       {"SCRIPT_SCRIPT_RATIO", num(math.script_script_scale > 0 ? math.script_script_scale : 0.5)},
+       {"REGULAR", font_name(face(s, Face::Regular))},
+       {"BOLD", font_name(face(s, Face::Bold))},
+       {"ITALIC", font_name(face(s, Face::Italic))},
+       {"BOLD_ITALIC", font_name(face(s, Face::BoldItalic))},
+       {"MONO", font_name(face(s, Face::Mono))},
+       {"TEXT_COLOR", color(s.text_color)},
+       {"ACCENT_COLOR", color(s.accent_color)},
+       {"MUTED_COLOR", color(s.muted_color)},
+       {"LINK_COLOR", color(s.link_color)},
+       {"TITLE", meta(doc.meta.title)},
+       {"AUTHOR", meta(doc.meta.author)},
+       {"SUBJECT", meta(doc.meta.subject)},
+       {"KEYWORDS", meta(doc.meta.keywords)}});
 }
 
 const char* color_name(ColorRole role) {
@@ -512,7 +518,8 @@ std::string style_macro(const char* name, const char* what, const TextStyle& tex
 }
 
 std::string text_styles(const Style& s) {
-  return std::string(kStyleTemplate) + style_macro("name", "name", s.name_text, s) +
+  return fill(std::string(kStyleTemplate), {{"SCRIPT_SPACE", num(s.math_font.script_space)}}) +
+         style_macro("name", "name", s.name_text, s) +
          style_macro("headline", "headline", s.headline_text, s) +
          style_macro("tagline", "tagline", s.tagline_text, s) +
          style_macro("contact", "contacts", s.contact_text, s) +
@@ -664,7 +671,9 @@ std::string block(const Block& b, const Style& s, const FallbackMap& fb) {
   const TextCase body_case = s.body.text_case;
   const RichText first = with_case(b.paragraphs.empty() ? none : b.paragraphs.front(), body_case);
   if (b.kind != BlockKind::Entry && is_blank_text(first)) return {};
-  const auto text = [&](const RichText& t) { return rich_text_source(with_case(t, body_case), fb); };
+  const auto text = [&](const RichText& t) {
+    return rich_text_source(with_case(t, body_case), fb);
+  };
   switch (b.kind) {
     case BlockKind::Entry: {
       std::string out =

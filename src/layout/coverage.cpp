@@ -8,6 +8,7 @@
 #include "layout/paragraph.h"
 #include "text/fallback.h"
 #include "text/font_book.h"
+#include "text/math.h"
 
 namespace cvpress {
 namespace {
@@ -35,13 +36,18 @@ std::vector<MissingGlyph> find_missing_glyphs(const Document& doc, const Style& 
   auto check = [&](const RichText& text, Face base, const char* field, const SourceLoc& loc,
                    std::set<char32_t>& seen) {
     for (const Span& span : with_fallback(text, doc.fallback)) {
+      // A formula's characters as the layout sets them, in the math font; one
+      // the parser refuses is set as its source text.
+      MathParse formula;
+      if (span.kind == SpanKind::Math) formula = parse_math(span.text);
+      const bool math = span.kind == SpanKind::Math && formula.bad.empty();
       const Face face = span_face(span, base);
-      const FontFace& f = span.kind == SpanKind::Math ? style.math_font
-                          : span.fallback > 0         ? style.fallback_face(span.fallback, face)
-                                                      : style.faces[static_cast<int>(face)];
+      const FontFace& f = math                ? style.math_font
+                          : span.fallback > 0 ? style.fallback_face(span.fallback, face)
+                                              : style.faces[static_cast<int>(face)];
       const int font = fonts.load(f.file);
-      const std::string chars = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
-      for (char32_t c : decode_utf8(chars)) {
+      const std::u32string chars = math ? math_chars(formula.list) : decode_utf8(span.text);
+      for (char32_t c : chars) {
         if (is_layout_char(c) || fonts.has_char(font, c) || !seen.insert(c).second) continue;
         missing.push_back({c, field, loc, f.family + " " + f.style});
       }
@@ -56,9 +62,9 @@ std::vector<MissingGlyph> find_missing_glyphs(const Document& doc, const Style& 
     std::set<char32_t> seen;
     check(text, base_face(field, style), field, loc, seen);
   };
-  check_plain(doc.header.name, style.name_text.face, "name", {});
+  check_plain(doc.header.name, style.name_text.face, "name", doc.header.name_loc);
   for (const DocSection& section : doc.sections) {
-    check_plain(section.title, style.section_text.face, "section title", {});
+    check_plain(section.title, style.section_text.face, "section title", section.loc);
     for (const Block& block : section.blocks) {
       check_plain(block.date, style.date_text.face, "date", block.loc);
       check_plain(block.location, style.location_text.face, "location", block.loc);

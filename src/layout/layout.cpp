@@ -1,12 +1,15 @@
 #include "layout/layout.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "layout/paragraph.h"
 #include "style/text_case.h"
 #include "text/fallback.h"
 #include "text/font_book.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -22,6 +25,20 @@ std::shared_ptr<LayoutCache> make_layout_cache() { return std::make_shared<Layou
 namespace {
 
 constexpr double kEpsilon = 1e-6;
+
+// The over-long words of a document: each paragraph's text (as the layout
+// was given it, before its case) with the indices of its cut words.
+using CutWords = std::vector<std::pair<RichText, std::set<size_t>>>;
+
+// The header's contacts as one paragraph, joined by the separator.
+RichText joined_contacts(const Header& h, const Style& s) {
+  RichText contacts;
+  for (const RichText& c : h.contacts) {
+    if (!contacts.empty()) append(contacts, plain(" " + s.contact_separator + " "));
+    append(contacts, c);
+  }
+  return contacts;
+}
 
 // One line of the vertical list, set on its own baseline (y = 0).
 struct VLine {
@@ -88,7 +105,9 @@ class Engine {
   std::vector<VLine> list_;
 
  public:
-  std::vector<std::string>* cut_ = nullptr;  // collects the pieces of over-long words
+  CutWords* cut_ = nullptr;  // collects the over-long words
+
+  void move_wide_parts(Document& doc);  // see with_wide_parts_moved
 };
 
 // Everything a paragraph's lines depend on, except the gaps, as raw bytes
@@ -144,12 +163,22 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
   std::vector<Word> words = shape_words(with_fallback(with_case(text, t.text_case), *fallback_),
                                         inline_style(t, ink), s_, fonts_);
   if (!words.empty()) words.back().width += tail;
-  std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_);
+  std::vector<size_t> cut;
+  std::vector<Line> lines = break_lines(std::move(words), width, fonts_, cut_ ? &cut : nullptr);
+  if (!cut.empty()) {
+    auto same = [&](const auto& entry) { return entry.first == text; };
+    auto found = std::find_if(cut_->begin(), cut_->end(), same);
+    if (found == cut_->end()) found = cut_->insert(cut_->end(), {text, {}});
+    found->second.insert(cut.begin(), cut.end());
+  }
   std::vector<VLine> out;
   for (const Line& line : lines) {
     VLine v;
     v.leading = t.leading;
-    v.ascent = ascent(t);
+    v.ascent = ascent(t);  // the strut's, or a taller formula's (TeX's box height)
+    for (const Word& word : line.words)
+      for (const Piece& piece : word.pieces)
+        if (piece.math) v.ascent = std::max(v.ascent, piece.math->height);
     v.width = line.width;
     const double room = width - line.width;
     const double x = s_.margin_left + indent +
@@ -157,7 +186,13 @@ std::vector<VLine> Engine::paragraph(const RichText& text, const TextStyle& t, d
                       : align == Align::Right ? room
                                               : 0);
     // Measuring without a cache, nobody will read the glyphs.
-    if (!measure_ || cache_) render_line(line, x, ascent(t), descent(t), fonts_, v.runs, v.links);
+    if (!measure_ || cache_) {
+      // Link boxes: the face's ascent and descent, shrunk in proportion to
+      // fit the leading, so the boxes of neighbouring lines never overlap.
+      const double fit = std::min(1.0, t.leading / (ascent(t) + descent(t)));
+      render_line(line, x, ascent(t) * fit, descent(t) * fit, fonts_, v.runs, v.rules,
+                  v.links);
+    }
     out.push_back(std::move(v));
   }
   if (cache_) cache_->paragraphs.emplace(std::move(key), out);
@@ -195,12 +230,7 @@ void Engine::header(const Header& h) {
   part(plain(h.name), s_.name_text);
   part(h.headline, s_.headline_text);
   part(h.tagline, s_.tagline_text);
-  RichText contacts;
-  for (const RichText& c : h.contacts) {
-    if (!contacts.empty()) append(contacts, plain(" " + s_.contact_separator + " "));
-    append(contacts, c);
-  }
-  part(contacts, s_.contact_text);
+  part(joined_contacts(h, s_), s_.contact_text);
 }
 
 // An entry's head line: `text` in the content column, with `right`
@@ -224,14 +254,15 @@ std::vector<VLine> Engine::head_line(const RichText& text, const TextStyle& text
     v.ascent = ascent(text_style);
     lines.push_back(std::move(v));
   }
-  auto add = [&](VLine& from, double x) {
-    for (GlyphRun& run : from.runs) {
-      run.x += x;
-      lines.front().runs.push_back(std::move(run));
-    }
+  // In reading order: a date in the left column before the title, one on the right after it.
+  auto add = [&](VLine& from, double x, bool before) {
+    for (GlyphRun& run : from.runs) run.x += x;
+    std::vector<GlyphRun>& runs = lines.front().runs;
+    runs.insert(before ? runs.begin() : runs.end(), std::make_move_iterator(from.runs.begin()),
+                std::make_move_iterator(from.runs.end()));
   };
-  add(right_part, text_width() - right_part.width);
-  add(left_part, content() - s_.date_gap - left_part.width);
+  add(right_part, text_width() - right_part.width, false);
+  add(left_part, content() - s_.date_gap - left_part.width, true);
   return lines;
 }
 
@@ -274,8 +305,11 @@ void Engine::marked(const Block& b, const std::string& mark, double indent, doub
   const double mark_x = content() + (bullet ? s_.bullet_offset : 0);
   const Color& ink = s_.color(bullet ? s_.bullet_color : s_.body.color);
   std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, mark_x, Align::Left, 0, &ink);
-  if (!m.empty())
-    for (GlyphRun& run : m.front().runs) lines.front().runs.push_back(std::move(run));
+  if (!m.empty()) {  // first in the content stream, as it is read: "• text", not "text •"
+    std::vector<GlyphRun>& runs = lines.front().runs;
+    runs.insert(runs.begin(), std::make_move_iterator(m.front().runs.begin()),
+                std::make_move_iterator(m.front().runs.end()));
+  }
   push_paragraph(std::move(lines), gap, breakable);
 }
 
@@ -364,7 +398,7 @@ Pages Engine::paginate() {
     baseline = i == starts[page] ? first_baseline(v) : baseline + v.gap + v.leading;
     Page& p = pages.pages.back();
     for (GlyphRun& r : v.runs) {
-      r.y = baseline;
+      r.y += baseline;  // a formula's runs sit above or below it
       p.runs.push_back(std::move(r));
     }
     for (Rule& r : v.rules) {
@@ -392,7 +426,7 @@ void Engine::footer(Pages& pages, const std::string& name) {
     t.text_case = TextCase::AsWritten;  // the LaTeX footer writes "page N of M" as is
     std::vector<VLine> lines = paragraph(plain(text), t, text_width(), 0, Align::Center);
     for (GlyphRun& r : lines.front().runs) {
-      r.y = s_.page_height - s_.margin_bottom + s_.footer_skip;
+      r.y += s_.page_height - s_.margin_bottom + s_.footer_skip;
       pages.pages[n].runs.push_back(std::move(r));
     }
   }
@@ -415,6 +449,32 @@ Pages Engine::run(const Document& doc) {
   return pages;
 }
 
+void Engine::move_wide_parts(Document& doc) {
+  fallback_ = &doc.fallback;
+  auto width = [&](const std::string& text, const TextStyle& t) {
+    const std::vector<VLine> lines = paragraph(plain(text), t, 1e9, 0);
+    return lines.empty() ? 0.0 : lines.front().width;
+  };
+  const bool left_dates = s_.dates == DatePlacement::Left;
+  // Beside a title, a part may take half of the content column; a date in
+  // the left column may reach the page's edge, no further.
+  const double right_room = (text_width() - content()) / 2 - s_.date_gap;
+  const double date_room = left_dates ? content() - s_.date_gap + s_.margin_left : right_room;
+  for (DocSection& section : doc.sections) {
+    for (Block& b : section.blocks) {
+      if (b.kind != BlockKind::Entry) continue;
+      std::vector<RichText> moved;
+      if (!b.date.empty() && width(b.date, s_.date_text) > date_room) {
+        moved.push_back(plain(std::exchange(b.date, {})));
+      }
+      if (!b.location.empty() && width(b.location, s_.location_text) > right_room) {
+        moved.push_back(plain(std::exchange(b.location, {})));
+      }
+      b.paragraphs.insert(b.paragraphs.begin(), moved.begin(), moved.end());
+    }
+  }
+}
+
 }  // namespace
 
 Pages layout(const Document& doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
@@ -427,45 +487,115 @@ Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, L
 
 namespace {
 
-// `text` with a soft break between its characters.
-std::string softened(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (i > 0 && starts_char) out += kSoftBreak;
-    out += text[i];
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Puts soft breaks between the characters of chosen words of rich text,
+// counting words as shape_words splits them (at spaces and soft breaks; a
+// formula joins the word it touches), across the texts it is given in turn.
+class Softener {
+ public:
+  explicit Softener(const std::set<size_t>& cut) : cut_(cut) {}
+
+  // `text` with its cut words softened; the count goes on after it.
+  RichText operator()(const RichText& text) {
+    RichText out;
+    for (Span span : text) {
+      if (span.kind == SpanKind::Math) {
+        begin_char();
+        out.push_back(std::move(span));
+        continue;
+      }
+      std::string softened;
+      for (size_t i = 0; i < span.text.size();) {
+        if (is_space(span.text[i]) || span.text.compare(i, kSoftBreak.size(), kSoftBreak) == 0) {
+          const size_t n = is_space(span.text[i]) ? 1 : kSoftBreak.size();
+          softened.append(span.text, i, n);
+          in_word_ = false;
+          i += n;
+          continue;
+        }
+        if (begin_char()) softened += kSoftBreak;
+        const size_t n = std::min(span.text.size() - i, utf8_lead_length(span.text, i));
+        softened.append(span.text, i, n);
+        i += n;
+      }
+      span.text = std::move(softened);
+      out.push_back(std::move(span));
+    }
+    return out;
   }
-  return out;
-}
+
+  // Counts the words of `text` and leaves it as it is.
+  void skip(const RichText& text) { (*this)(text); }
+
+ private:
+  // A character of a word follows: whether it continues a cut word (a soft
+  // break goes before it).
+  bool begin_char() {
+    const bool continues = in_word_ && cut_.count(words_ - 1);
+    if (!in_word_) ++words_;
+    in_word_ = true;
+    return continues;
+  }
+
+  const std::set<size_t>& cut_;
+  size_t words_ = 0;  // words begun
+  bool in_word_ = false;
+};
 
 }  // namespace
 
 Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts) {
-  std::vector<std::string> cut;
+  CutWords cut;
   Engine engine(style, fonts, nullptr, true);  // only the cut words matter
   engine.cut_ = &cut;
   engine.run(doc);
   if (cut.empty()) return doc;
 
+  // Only the words that were cut, in the texts they were cut in: the same
+  // letters elsewhere still break only at spaces. (A text given twice, in
+  // two widths, is softened in both.)
+  auto cut_in = [&cut](const RichText& text) -> const std::set<size_t>* {
+    for (const auto& [source, words] : cut)
+      if (source == text) return &words;
+    return nullptr;
+  };
+  auto soften = [&](RichText& text) {
+    if (const std::set<size_t>* words = cut_in(text)) text = Softener(*words)(text);
+  };
+  auto soften_plain = [&](std::string& text) {
+    const RichText rich = plain(text);
+    if (const std::set<size_t>* words = cut_in(rich)) text = plain_text(Softener(*words)(rich));
+  };
+
   Document out = doc;
-  for_each_text(out, [&](RichText& text, const char*, const SourceLoc&) {
-    for (Span& span : text) {
-      if (span.kind != SpanKind::Text) continue;
-      for (const std::string& piece : cut) {
-        for (size_t at = span.text.find(piece); at != std::string::npos;
-             at = span.text.find(piece, at + 1)) {
-          const std::string soft = softened(piece);
-          span.text.replace(at, piece.size(), soft);
-          at += soft.size() - 1;
-        }
-      }
+  Header& h = out.header;
+  soften_plain(h.name);
+  if (const std::set<size_t>* words = cut_in(joined_contacts(h, style))) {
+    Softener softener(*words);
+    const RichText separator = plain(" " + style.contact_separator + " ");
+    bool joined = false;  // as joined_contacts: a separator once a contact had spans
+    for (RichText& contact : h.contacts) {
+      if (joined) softener.skip(separator);
+      joined = joined || !contact.empty();
+      contact = softener(contact);
     }
+  }
+  for (DocSection& section : out.sections) soften_plain(section.title);
+  for_each_text(out, [&](RichText& text, const char* field, const SourceLoc&) {
+    if (std::string_view(field) != "contact") soften(text);
   });
   return out;
 }
 
+Document with_wide_parts_moved(Document doc, const Style& style, FontBook& fonts) {
+  Engine(style, fonts, nullptr, true).move_wide_parts(doc);
+  return doc;
+}
+
 Document prepare_for_style(Document doc, const Style& style, FontBook& fonts) {
-  return with_soft_breaks(with_fallback_fonts(std::move(doc), style, fonts), style, fonts);
+  Document fallback = with_fallback_fonts(std::move(doc), style, fonts);
+  return with_soft_breaks(with_wide_parts_moved(std::move(fallback), style, fonts), style, fonts);
 }
 
 double GlyphRun::width() const {

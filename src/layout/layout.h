@@ -102,9 +102,18 @@ Pages measure_layout(const Document& doc, const Style& style, FontBook& fonts, L
 // at the same places, filling each line, instead of overflowing the margin.
 Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts);
 
+// The document with each entry's date and location that cannot stand on
+// its head line moved under the title, as the first paragraphs of the entry
+// (date, then location), set as body text: a date or location right-aligned
+// beside a title when it is wider than half of the content column (less
+// date_gap), a date in the left column when it would reach past the page's
+// left edge. Otherwise the title would get no room at all.
+Document with_wide_parts_moved(Document doc, const Style& style, FontBook& fonts);
+
 // The document made ready for `style`: fallback fonts chosen for the
-// characters its faces lack (text/fallback.h), then over-long words softened.
-// Both backends take this document.
+// characters its faces lack (text/fallback.h), over-wide dates and
+// locations moved, then over-long words softened. Both backends take this
+// document.
 Document prepare_for_style(Document doc, const Style& style, FontBook& fonts);
 
 }  // namespace cvpress

@@ -40,7 +40,9 @@ struct MathBox {
 };
 
 // `font`: a FontBook font with a MATH table; `size`: the text's size in bp
-// (the formula is set in text style, as $...$ in a paragraph).
-MathBox typeset_math(const MathList& formula, FontBook& fonts, int font, double size);
+// (the formula is set in text style, as $...$ in a paragraph);
+// `word_space`: the text font's interword space, for `\ ` (0: 6 mu).
+MathBox typeset_math(const MathList& formula, FontBook& fonts, int font, double size,
+                     double word_space = 0);
 
 }  // namespace cvpress

@@ -1,10 +1,9 @@
 #include "layout/paragraph.h"
 
 #include <algorithm>
-#include <cctype>
-#include <map>
 
 #include "text/font_book.h"
+#include "text/math.h"
 #include "text/utf8.h"
 
 namespace cvpress {
@@ -19,8 +18,7 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 Face span_face(const Span& span, Face base) {
   if (span.kind == SpanKind::Code) return Face::Mono;
   bool bold = span.bold || base == Face::Bold || base == Face::BoldItalic;
-  bool italic = span.italic || span.kind == SpanKind::Math || base == Face::Italic ||
-                base == Face::BoldItalic;
+  bool italic = span.italic || base == Face::Italic || base == Face::BoldItalic;
   if (bold && italic) return Face::BoldItalic;
   if (bold) return Face::Bold;
   if (italic) return Face::Italic;
@@ -37,6 +35,13 @@ namespace {
 std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts) {
   std::vector<Word> parts(1);
   for (const Piece& piece : word.pieces) {
+    if (piece.math) {  // a formula never breaks: it starts a line when it does not fit
+      if (parts.back().width > 0 && parts.back().width + piece.width > width + kEpsilon)
+        parts.emplace_back();
+      parts.back().pieces.push_back(piece);
+      parts.back().width += piece.width;
+      continue;
+    }
     const std::string_view text = piece.text;
     size_t start = 0;
     while (start < text.size()) {
@@ -108,14 +113,24 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
     const Face face = span_face(span, style.text.face);
     const int font = fonts.load(span.fallback > 0 ? s.fallback_face(span.fallback, face).file
                                                   : s.faces[static_cast<int>(face)].file);
-    const std::string content = span.kind == SpanKind::Math ? math_to_text(span.text) : span.text;
-    if (span.kind == SpanKind::Math) {  // a formula never breaks: one piece
-      Piece piece{font, style.text.size, style.color, content, span.link, 0};
-      piece.width = fonts.width(font, piece.text, piece.size);
-      current.width += piece.width;
-      current.pieces.push_back(std::move(piece));
-      continue;
+    if (span.kind == SpanKind::Math) {
+      if (MathParse parsed = parse_math(span.text); parsed.bad.empty()) {
+        // One piece: TeX breaks no formula (\binoppenalty, \relpenalty 10000).
+        // `\ ` in it is a space of the paragraph's own face, as in TeX.
+        const int math_font = fonts.load(s.math_font.file);
+        const int text_font = fonts.load(s.faces[static_cast<int>(style.text.face)].file);
+        auto box = std::make_shared<const MathBox>(
+            typeset_math(parsed.list, fonts, math_font, style.text.size,
+                         fonts.space_width(text_font, style.text.size)));
+        Piece piece{math_font, style.text.size, span.link.empty() ? style.color : style.link_color,
+                    span.text, span.link,       box->width,
+                    box};
+        current.width += piece.width;
+        current.pieces.push_back(std::move(piece));
+        continue;
+      }
     }
+    const std::string& content = span.text;
     size_t i = 0;
     auto soft_break_at = [&](size_t at) {
       return content.compare(at, kSoftBreak.size(), kSoftBreak) == 0;
@@ -138,7 +153,8 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
                   span.link.empty() ? style.color : style.link_color,
                   content.substr(i, end - i),
                   span.link,
-                  0};
+                  0,
+                  nullptr};
       piece.width = fonts.width(font, piece.text, piece.size);
       current.width += piece.width;
       current.pieces.push_back(std::move(piece));
@@ -153,22 +169,21 @@ std::vector<Word> shape_words(const RichText& text, const InlineStyle& style, co
 }
 
 std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& fonts,
-                              std::vector<std::string>* cut) {
+                              std::vector<size_t>* cut) {
   std::vector<Line> lines;
   Line line;
   auto flush = [&] {
     if (!line.words.empty()) lines.push_back(std::move(line));
     line = Line{};
   };
+  size_t index = 0;  // of the word placed
   auto place = [&](Word word) {
     if (word.width <= width + kEpsilon) {
       line.width = word.width;
       line.words.push_back(std::move(word));
       return;
     }
-    if (cut) {
-      for (const Piece& piece : word.pieces) cut->push_back(piece.text);
-    }
+    if (cut) cut->push_back(index);
     std::vector<Word> parts = cut_word(word, width, fonts);
     for (size_t i = 0; i < parts.size(); ++i) {
       if (i + 1 < parts.size()) parts[i].space_after = 0;
@@ -177,7 +192,8 @@ std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& f
       if (i + 1 < parts.size()) flush();
     }
   };
-  for (Word& word : words) {
+  for (; index < words.size(); ++index) {
+    Word& word = words[index];
     if (line.words.empty()) {
       place(std::move(word));
       continue;
@@ -195,8 +211,34 @@ std::vector<Line> break_lines(std::vector<Word> words, double width, FontBook& f
   return lines;
 }
 
+namespace {
+
+// A formula's glyphs as runs (one per size and baseline, each glyph advancing
+// to the next one's position) and its rules, with its origin at (x, 0).
+void render_math(const MathBox& box, int font, const Color& color, double x, FontBook& fonts,
+                 std::vector<GlyphRun>& runs, std::vector<Rule>& rules) {
+  GlyphRun* run = nullptr;
+  double last = 0;  // where the run's last glyph is
+  for (const MathBox::Glyph& g : box.glyphs) {
+    if (!run || run->size != g.size || run->y != g.y) {
+      runs.push_back(GlyphRun{font, g.size, x + g.x, g.y, color, {}});
+      run = &runs.back();
+    } else {
+      run->glyphs.back().advance = x + g.x - last;
+    }
+    const double advance = fonts.nominal_advance(font, g.id) * g.size / fonts.units_per_em(font);
+    run->glyphs.push_back({g.id, advance, g.chars});
+    last = x + g.x;
+  }
+  for (const MathBox::Rule& r : box.rules)
+    rules.push_back({x + r.x, r.y, r.width, r.height, color});
+}
+
+}  // namespace
+
 void render_line(const Line& line, double x, double ascent, double descent, FontBook& fonts,
-                 std::vector<GlyphRun>& runs, std::vector<LinkArea>& links) {
+                 std::vector<GlyphRun>& runs, std::vector<Rule>& rules,
+                 std::vector<LinkArea>& links) {
   GlyphRun* run = nullptr;
   auto run_for = [&](int font, double size, const Color& color, double at) -> GlyphRun& {
     if (!run || run->font != font || run->size != size || !(run->color == color)) {
@@ -219,6 +261,13 @@ void render_line(const Line& line, double x, double ascent, double descent, Font
   for (size_t w = 0; w < line.words.size(); ++w) {
     const Word& word = line.words[w];
     for (const Piece& piece : word.pieces) {
+      if (piece.math) {
+        render_math(*piece.math, piece.font, piece.color, pen, fonts, runs, rules);
+        run = nullptr;  // the next text starts a run of its own
+        add_link(piece.link, pen, pen + piece.width);
+        pen += piece.width;
+        continue;
+      }
       GlyphRun& r = run_for(piece.font, piece.size, piece.color, pen);
       for (Glyph& g : fonts.shape(piece.font, piece.text, piece.size)) r.glyphs.push_back(g);
       add_link(piece.link, pen, pen + piece.width);
@@ -233,40 +282,6 @@ void render_line(const Line& line, double x, double ascent, double descent, Font
       add_link(last.link, pen, pen + word.space_after);
     pen += word.space_after;
   }
-}
-
-std::string math_to_text(const std::string& tex) {
-  static const std::map<std::string, std::string> symbols = {
-      {"alpha", "α"},  {"beta", "β"},  {"gamma", "γ"}, {"delta", "δ"}, {"epsilon", "ε"},
-      {"lambda", "λ"}, {"mu", "μ"},    {"pi", "π"},    {"sigma", "σ"}, {"theta", "θ"},
-      {"omega", "ω"},  {"Delta", "Δ"}, {"Sigma", "Σ"}, {"Omega", "Ω"}, {"cdot", "·"},
-      {"times", "×"},  {"leq", "≤"},   {"geq", "≥"},   {"neq", "≠"},   {"approx", "≈"},
-      {"to", "→"},     {"infty", "∞"}, {"pm", "±"},    {"quad", " "},  {"qquad", "  "},
-      {",", ""},       {"!", ""},      {";", " "},     {"left", ""},   {"right", ""},
-      {"mathrm", ""},  {"mathbf", ""}, {"mathsf", ""}, {"mathit", ""}, {"operatorname", ""},
-      {"frac", ""},    {"sqrt", "√"},  {"{", "{"},     {"}", "}"},     {"sum", "∑"},
-  };
-  std::string out;
-  for (size_t i = 0; i < tex.size();) {
-    char c = tex[i];
-    if (c == '\\') {
-      size_t j = i + 1;
-      while (j < tex.size() && std::isalpha(static_cast<unsigned char>(tex[j]))) ++j;
-      if (j == i + 1 && j < tex.size()) ++j;  // a one-character command
-      std::string name = tex.substr(i + 1, j - i - 1);
-      auto found = symbols.find(name);
-      out += found != symbols.end() ? found->second : name;
-      i = j;
-      continue;
-    }
-    if (c == '{' || c == '}') {
-      ++i;
-      continue;
-    }
-    out += c;
-    ++i;
-  }
-  return out;
 }
 
 }  // namespace cvpress

@@ -170,7 +170,9 @@ class PathWalker {
       }
       const bool last = i + 1 == segments_.size();
       if (place.holds == Holds::Value) return not_a_container(i, node);
-      if (place.holds == Holds::Highlight && node.IsScalar()) spell_out_highlight(node);
+      if ((place.holds == Holds::Highlight || place.holds == Holds::Entry) && node.IsScalar()) {
+        spell_out(node);
+      }
       std::optional<PathError> error = place.holds == Holds::List
                                            ? step_into_list(i, last, node, place, value)
                                            : step_into_map(i, last, node, place, value);
@@ -218,9 +220,9 @@ class PathWalker {
             fmt::format("set `{}` itself", prefix(i))};
   }
 
-  // A highlight written as text becomes {text: ...} so that its tags or
-  // priority can be set.
-  static void spell_out_highlight(YAML::Node& node) {
+  // A highlight or a text entry written as text becomes {text: ...} so that
+  // its tags or priority can be set.
+  static void spell_out(YAML::Node& node) {
     YAML::Node map(YAML::NodeType::Map);
     map["text"] = node;
     node = map;

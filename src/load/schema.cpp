@@ -241,18 +241,23 @@ const FieldInfo* find_kind(const std::vector<FieldInfo>& fields, ValueKind kind)
 // highlights, profiles; each once, in "definitions".
 JsonObject definitions(const InputSchema& schema) {
   JsonObject defs;
-  JsonArray kinds{definition_ref("text_entry")};
+  JsonArray kinds;
   for (const EntryKindInfo& kind : schema.entry_kinds)
     kinds.push_back(definition_ref(kind.name + "_entry"));
   defs.emplace_back(
       "entry", JsonObject{{"description", "an entry of a section"}, {"anyOf", std::move(kinds)}});
-  defs.emplace_back("text_entry",
-                    JsonObject{{"description", "a paragraph of text." + std::string(kMarkupNote)},
-                               {"type", scalar_types()}});
   for (const EntryKindInfo& kind : schema.entry_kinds) {
     JsonObject entry =
         std::get<JsonObject>(object_schema(kind.fields, schema.entry_keys, false).value);
     entry.insert(entry.begin(), {"description", kind.doc});
+    if (kind.name == "text") {  // a paragraph: a plain string, or that map
+      entry =
+          JsonObject{{"description",
+                      "a paragraph of text: a string, or a map with `text` (and tags, "
+                      "priority)." +
+                          std::string(kMarkupNote)},
+                     {"anyOf", JsonArray{JsonObject{{"type", scalar_types()}}, std::move(entry)}}};
+    }
     defs.emplace_back(kind.name + "_entry", std::move(entry));
   }
   if (const FieldInfo* highlights = find_kind(schema.entry_keys, ValueKind::Highlights)) {

@@ -24,6 +24,7 @@
 #include "load/yaml_parse.h"
 #include "model/section_name.h"
 #include "text/markup.h"
+#include "text/math.h"
 #include "text/utf8.h"
 
 namespace cvpress {
@@ -45,6 +46,20 @@ std::string_view trim(std::string_view s) {
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                             [](char x, char y) { return lower(x) == lower(y); });
+}
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The first `token` in `text` from `from` on; a TeX command (\name) only
+// where no letter follows, so that \in is not found in \input.
+std::size_t find_token(std::string_view text, std::string_view token, std::size_t from = 0) {
+  const bool command = token.size() > 1 && token.front() == '\\' && is_letter(token.back());
+  for (std::size_t at = text.find(token, from); at != std::string_view::npos;
+       at = text.find(token, at + 1)) {
+    const std::size_t end = at + token.size();
+    if (!command || end >= text.size() || !is_letter(text[end])) return at;
+  }
+  return std::string_view::npos;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -82,6 +97,7 @@ class LineIndex {
   }
 
   const std::string& file() const { return file_; }
+  std::string_view text() const { return text_; }
 
   SourceLoc at(int line, int byte_col) const {
     if (line < 0 || byte_col < 0) return {file_};
@@ -341,6 +357,9 @@ class Reader {
                    const std::vector<std::string>& known);
   std::optional<Entry> read_entry(const YAML::Node& node);
   void check_date_order(const YAML::Node& map, const Entry& entry);
+  void check_formulas(const YAML::Node& node, const std::string& text, const RichText& spans);
+  SourceLoc locate_in_scalar(const YAML::Node& node, std::string_view text, std::size_t offset,
+                             std::string_view needle) const;
 
   const LineIndex& lines_;
   Diagnostics& diags_;
@@ -440,6 +459,7 @@ constexpr std::array kNumberedFields{
     field<&Entry::text>("number", "The text after its number (1., 2., ...).", true)};
 constexpr std::array kReversedNumberedFields{
     field<&Entry::text>("reversed_number", "The text after its number, counting down to 1.", true)};
+constexpr std::array kTextFields{field<&Entry::text>("text", "The paragraph.", true)};
 
 constexpr std::array kSharedEntryFields{
     field<&Entry::date>("date", "A single date, instead of start_date and end_date."),
@@ -479,6 +499,11 @@ constexpr std::array kEntrySchemas{
                 "A numbered item: 1., 2., ..."},
     EntrySchema{EntryKind::ReversedNumbered, "reversed_numbered", "a reversed numbered entry",
                 kReversedNumberedFields, "A numbered item, counting down to 1."},
+    // Last: `text` is also a highlight's key, and a map with another kind's
+    // key is that kind.
+    EntrySchema{EntryKind::Text, "text", "a text entry", kTextFields,
+                "A paragraph of text, written as a map so that it can carry tags and priority "
+                "(a plain string is a paragraph too)."},
 };
 
 // The keys of `map` that have a value.
@@ -509,6 +534,11 @@ constexpr std::array kHighlightFields{
     field<&Highlight::tags>("tags", "cvpress: names to select the bullet by, as on entries."),
     field<&Highlight::priority>("priority",
                                 "cvpress: how readily the one-page CV drops the bullet.")};
+void read_profile_style(Reader& r, const YAML::Node& node, Profile& profile) {
+  r.read(node, profile.style);
+  profile.style_loc = r.loc(node);
+}
+
 constexpr std::array kSocialNetworkFields{
     field<&SocialNetwork::network>(
         "network", "The site: LinkedIn, GitHub, GitLab, ORCID, Google Scholar, X, ...", true),
@@ -524,7 +554,7 @@ constexpr std::array kProfileFields{
     field<&Profile::overrides>("overrides",
                                "Changes to the file, by dot path (--set PATH=VALUE); the "
                                "command line's --set comes after these."),
-    field<&Profile::style>("style", "The style to use (--style).")};
+    custom<Profile>("style", read_profile_style, ValueKind::Text, "The style to use (--style).")};
 
 void read_page_size(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read(node, cv.page_size);
@@ -533,6 +563,11 @@ void read_page_size(Reader& r, const YAML::Node& node, Cv& cv) {
   r.warning(node, fmt::format("cvpress has no page size `{}`; the style's is used", cv.page_size),
             "write a4 or letter");
   cv.page_size.clear();
+}
+
+void read_theme(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read(node, cv.theme);
+  cv.theme_loc = r.loc(node);
 }
 
 void read_current_date(Reader& r, const YAML::Node& node, Cv& cv) {
@@ -548,7 +583,8 @@ void read_page(Reader& r, const YAML::Node& node, Cv& cv) {
 }
 
 constexpr std::array kDesignFields{
-    field<&Cv::theme>("theme", "The style to use, by name; --style overrides it."),
+    custom<Cv>("theme", read_theme, ValueKind::Text,
+               "The style to use, by name; --style overrides it."),
     object<Cv>("page", read_page, kPageFields, "The page."),
     custom<Cv>("page_size", read_page_size, ValueKind::PageSize, "As design.page.size.")};
 // cvpress writes its few words (month names, "Present", "page N of M") in
@@ -591,6 +627,16 @@ constexpr std::array kCvFields{
 
 void read_cv(Reader& r, const YAML::Node& node, Cv& cv) {
   r.read_map(node, {FieldTable<Cv>(kCvFields)}, cv, "`cv`");
+  if (!node.IsMap()) return;
+  // The header's values, located for messages about their characters.
+  const auto at = [&](const char* key) { return r.loc(node[key]); };
+  cv.name_loc = at("name");
+  cv.headline_loc = at("headline");
+  cv.tagline_loc = at("tagline");
+  cv.location_loc = at("location");
+  cv.email_loc = at("email");
+  cv.phone_loc = at("phone");
+  cv.website_loc = at("website");
 }
 
 void read_design(Reader& r, const YAML::Node& node, Cv& cv) {
@@ -791,6 +837,62 @@ void Reader::read(const YAML::Node& node, RichText& out) {
   std::vector<std::string> problems;
   out = parse_markup(*text, &problems);
   for (std::string& problem : problems) warning(node, std::move(problem));
+  check_formulas(node, *text, out);
+}
+
+// Math that cvpress would not pass to TeX (parse_math refuses it) is an error
+// at the offending command, or at the formula when it is not a command.
+void Reader::check_formulas(const YAML::Node& node, const std::string& text,
+                            const RichText& spans) {
+  std::size_t from = 0;  // where the next formula is looked for in `text`
+  for (const Span& span : spans) {
+    if (span.kind != SpanKind::Math) continue;
+    const std::size_t at = text.find("$$" + span.text, from);
+    if (at != std::string::npos) from = at + span.text.size() + 4;
+    const std::string bad = parse_math(span.text).bad;
+    if (bad.empty()) continue;
+    std::size_t offset = at;
+    std::string_view needle = "$$";
+    if (const std::size_t in = find_token(span.text, bad);
+        at != std::string::npos && in != std::string::npos) {
+      offset = at + 2 + in;
+      needle = bad;
+    }
+    diags_.error(locate_in_scalar(node, text, offset, needle),
+                 bad == "end of math"
+                     ? std::string("math ends before it is complete: an argument, a script or a "
+                                   "\\right is missing")
+                     : fmt::format("math uses `{}`, which cvpress does not allow", bad),
+                 "math may use Greek letters, \\frac, \\sqrt, \\left/\\right, \\mathrm-style "
+                 "fonts, operators and spacing commands");
+  }
+}
+
+// Where `needle`, found at `offset` of the scalar's value `text`, is in the
+// file: the same occurrence of it after the scalar's start, which holds also
+// for quoted and multi-line scalars (escapes and folding do not reorder
+// text). The scalar's start when it cannot be told.
+SourceLoc Reader::locate_in_scalar(const YAML::Node& node, std::string_view text,
+                                   std::size_t offset, std::string_view needle) const {
+  const SourceLoc start = loc(node);
+  if (!start.known() || offset == std::string::npos || node.Mark().pos < 0) return start;
+  std::size_t before = 0;  // occurrences of the needle in `text` before this one
+  for (std::size_t i = find_token(text, needle); i < offset; i = find_token(text, needle, i + 1)) {
+    ++before;
+  }
+  const std::string_view source = lines_.text();
+  const auto begin = static_cast<std::size_t>(node.Mark().pos);
+  // A scalar's source is at most a few times its value (escapes, quotes).
+  const std::size_t limit = std::min(source.size(), begin + 8 * text.size() + 64);
+  std::size_t found = find_token(source.substr(0, limit), needle, begin);
+  for (; found != std::string::npos && before > 0; --before) {
+    found = find_token(source.substr(0, limit), needle, found + 1);
+  }
+  if (found == std::string::npos) return start;
+  // In a double-quoted scalar a backslash is written twice: point at the first.
+  const bool doubled = source[begin] == '"' && needle.starts_with('\\') && found > begin &&
+                       source[found - 1] == '\\';
+  return lines_.at_offset(doubled ? found - 1 : found);
 }
 
 void Reader::read(const YAML::Node& node, std::vector<RichText>& out) {
@@ -939,22 +1041,101 @@ void Reader::check_date_order(const YAML::Node& map, const Entry& entry) {
 // ---------------------------------------------------------------------------
 // The document
 
-void check_profile_sections(const Cv& cv, Diagnostics& diags) {
-  std::vector<std::string> names;
+// "did you mean `x`? the sections are: a, b" (without a guess, the list only).
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& names,
+                         std::string_view what) {
+  const std::string guess = closest(word, names);
+  const std::string known = fmt::format("the {} are: {}", what, join(names));
+  return guess.empty() ? known : fmt::format("did you mean `{}`? {}", guess, known);
+}
+
+// The tags that entries and highlights carry, each once whatever its case.
+std::vector<std::string> carried_tags(const Cv& cv) {
+  std::vector<std::string> tags;
+  const auto add = [&](const std::vector<std::string>& more) {
+    for (const std::string& tag : more) {
+      const auto same = [&](const std::string& t) { return iequals(t, tag); };
+      if (std::none_of(tags.begin(), tags.end(), same)) tags.push_back(tag);
+    }
+  };
   for (const Section& section : cv.sections) {
-    names.push_back(section.key);
-    names.push_back(section.title);
+    for (const Entry& entry : section.entries) {
+      add(entry.tags);
+      for (const Highlight& h : entry.highlights) add(h.tags);
+    }
   }
-  for (const Profile& profile : cv.profiles) {
-    for (const std::string& wanted : profile.sections) {
-      const auto same = [&](const std::string& name) { return same_section(name, wanted); };
-      if (std::any_of(names.begin(), names.end(), same)) continue;
-      const std::string guess = closest(wanted, names);
-      diags.warning(
-          profile.loc,
-          fmt::format("profile `{}` names section `{}`, which `cv.sections` does not have",
-                      profile.name, wanted),
-          guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+  std::sort(tags.begin(), tags.end(), [](const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                        [](char x, char y) { return lower(x) < lower(y); });
+  });
+  return tags;
+}
+
+// The value of `key` in `map`; undefined when there is none (yaml-cpp's
+// operator[] gives an invalid node that throws when asked anything).
+YAML::Node value_of(const YAML::Node& map, std::string_view key) {
+  if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  for (const auto& pair : map) {
+    if (pair.first.IsScalar() && pair.first.Scalar() == key) return pair.second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+// The sections a profile's overrides add (`cv.sections.NAME...` keys).
+std::vector<std::string> sections_added(const YAML::Node& overrides) {
+  constexpr std::string_view kPrefix = "cv.sections.";
+  std::vector<std::string> names;
+  if (!overrides.IsMap()) return names;
+  for (const auto& pair : overrides) {
+    if (!pair.first.IsScalar() || !pair.first.Scalar().starts_with(kPrefix)) continue;
+    const std::string rest = pair.first.Scalar().substr(kPrefix.size());
+    names.push_back(rest.substr(0, rest.find('.')));
+  }
+  return names;
+}
+
+// What a profile names must exist: a section that matches none is an error
+// (the profile would silently lose it), a tag that nothing carries a warning
+// (it selects nothing). Each at the name, with the closest known one.
+void check_profiles(const YAML::Node& root, const Cv& cv, Reader& reader) {
+  const YAML::Node profiles = value_of(root, "profiles");
+  if (!profiles.IsMap()) return;
+  std::vector<std::string> keys, titles;
+  for (const Section& section : cv.sections) {
+    keys.push_back(section.key);
+    titles.push_back(section.title);
+  }
+  const std::vector<std::string> tags = carried_tags(cv);
+  for (const auto& pair : profiles) {
+    if (!pair.first.IsScalar() || !pair.second.IsMap()) continue;
+    const std::string& name = pair.first.Scalar();
+    std::vector<std::string> known = keys;
+    known.insert(known.end(), titles.begin(), titles.end());
+    for (const std::string& added : sections_added(value_of(pair.second, "overrides"))) {
+      known.push_back(added);
+    }
+    const YAML::Node sections = value_of(pair.second, "sections");
+    for (const auto& item : sections.IsSequence() ? sections : YAML::Node()) {
+      const std::string_view wanted = item.IsScalar() ? trim(item.Scalar()) : "";
+      const auto same = [&](const std::string& section) { return same_section(section, wanted); };
+      if (wanted.empty() || std::any_of(known.begin(), known.end(), same)) continue;
+      reader.error(item,
+                   fmt::format("profile `{}` names section `{}`, which `cv.sections` does not have",
+                               name, wanted),
+                   did_you_mean(std::string(wanted), keys, "sections"));
+    }
+    for (const char* key : {"tags", "exclude_tags"}) {
+      const YAML::Node list = value_of(pair.second, key);
+      for (const auto& item : list.IsSequence() ? list : YAML::Node()) {
+        const std::string_view tag = item.IsScalar() ? trim(item.Scalar()) : "";
+        const auto same = [&](const std::string& t) { return iequals(t, tag); };
+        if (tag.empty() || std::any_of(tags.begin(), tags.end(), same)) continue;
+        reader.warning(item,
+                       fmt::format("profile `{}`: no entry or highlight carries the tag `{}` of "
+                                   "its `{}`",
+                                   name, tag, key),
+                       did_you_mean(std::string(tag), tags, "tags"));
+      }
     }
   }
 }
@@ -978,7 +1159,7 @@ void read_document(const YAML::Node& root, const LineIndex& lines, const NodeOri
   } catch (const YAML::Exception& e) {
     diags.error(lines.at(e.mark), fmt::format("cannot read the YAML: {}", e.msg));
   }
-  check_profile_sections(result.cv, diags);
+  check_profiles(root, result.cv, reader);
 }
 
 // Reads at most kMaxInputBytes + 1 bytes, enough to tell that a file is too large.

@@ -41,7 +41,7 @@ enum class EntryKind {
   Bullet,            // bullet
   Numbered,          // number
   ReversedNumbered,  // reversed_number
-  Text,              // a plain string
+  Text,              // a plain string, or a map with `text` (to carry tags and priority)
 };
 
 struct Entry {
@@ -86,7 +86,8 @@ struct Profile {
   std::vector<std::string> tags, exclude_tags, sections;
   std::vector<std::pair<std::string, std::string>> overrides;  // dot path, value
   std::string style;
-  SourceLoc loc;
+  SourceLoc loc;        // of the profile's name
+  SourceLoc style_loc;  // of its `style:` value, when given
 };
 
 struct Cv {
@@ -99,11 +100,14 @@ struct Cv {
 
   std::vector<Profile> profiles;
   std::string theme;      // design.theme
+  SourceLoc theme_loc;    // where design.theme is given
   std::string page_size;  // design.page.size ("a4", "letter"), empty = style's
   std::string language;   // locale.language
   Date current_date;      // settings.current_date
 
   std::string source_file;
+  // Where the header's fields are written, for messages about them.
+  SourceLoc name_loc, headline_loc, tagline_loc, location_loc, email_loc, phone_loc, website_loc;
 };
 
 }  // namespace cvpress

@@ -18,6 +18,9 @@ struct Header {
   RichText headline;
   RichText tagline;
   std::vector<RichText> contacts;  // each item one piece (location, e-mail link, ...)
+  // Where each part is written in the input (contact_locs parallel to contacts).
+  SourceLoc name_loc, headline_loc, tagline_loc;
+  std::vector<SourceLoc> contact_locs;
 };
 
 // A bullet under an entry.
@@ -59,13 +62,16 @@ struct Block {
 struct DocSection {
   std::string title;
   std::vector<Block> blocks;
+  SourceLoc loc = {};  // of its key in the input
 };
 
 struct Metadata {
   std::string title;  // "Long Cheng — CV"
   std::string author;
   std::string subject;
-  std::string keywords;  // comma separated
+  // Comma separated: the tags of what the tailoring keeps, sorted; a CV
+  // without tags has its section titles instead, in order.
+  std::string keywords;
 };
 
 // The characters the style's own faces cannot draw, each with the fallback
@@ -86,9 +92,11 @@ struct Document {
 template <class Doc, class Fn>
 void for_each_text(Doc& doc, Fn&& fn) {
   static const SourceLoc nowhere;
-  fn(doc.header.headline, "headline", nowhere);
-  fn(doc.header.tagline, "tagline", nowhere);
-  for (auto& contact : doc.header.contacts) fn(contact, "contact", nowhere);
+  auto& h = doc.header;
+  fn(h.headline, "headline", h.headline_loc);
+  fn(h.tagline, "tagline", h.tagline_loc);
+  for (std::size_t i = 0; i < h.contacts.size(); ++i)
+    fn(h.contacts[i], "contact", i < h.contact_locs.size() ? h.contact_locs[i] : nowhere);
   for (auto& section : doc.sections) {
     for (auto& block : section.blocks) {
       fn(block.title, "title", block.loc);

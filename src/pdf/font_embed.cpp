@@ -55,6 +55,7 @@ FontInfo font_info(const std::string& file) {
   hb_font_t* font = hb_font_create(face);
   FontInfo info;
   info.upem = hb_face_get_upem(face);
+  info.glyph_count = hb_face_get_glyph_count(face);
   const double scale = 1000.0 / info.upem;
 
   char name[128] = {0};

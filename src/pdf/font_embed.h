@@ -22,12 +22,14 @@ struct FontInfo {
   double bbox[4] = {0, 0, 0, 0};
   double ascent = 0, descent = 0, cap_height = 0;
   double italic_angle = 0;
+  std::uint32_t glyph_count = 0;
 };
 
 FontInfo font_info(const std::string& file);
 
-// A ToUnicode CMap for an Identity-H font whose codes are glyph ids.
-std::string to_unicode_cmap(const GlyphUse& glyphs);
+// A ToUnicode CMap for an Identity-H font: each code (a glyph id, or the code
+// of a glyph for another text) with the text it stands for.
+std::string to_unicode_cmap(const GlyphUse& codes);
 
 // A six-letter subset tag derived from the glyph set (deterministic).
 std::string subset_tag(const std::string& font_name, const GlyphUse& glyphs);

@@ -12,6 +12,7 @@
 
 #include "pdf/font_embed.h"
 #include "text/font_book.h"
+#include "text/uri.h"
 
 namespace cvpress {
 namespace {
@@ -74,8 +75,14 @@ PdfString utf8(const std::string& s) {
 struct EmbeddedFont {
   PdfObject* object = nullptr;
   PdfObject* program = nullptr;         // the FontFile2 stream, filled last
-  std::map<std::uint32_t, int> widths;  // glyph id -> /W width, 1000ths of the em
+  std::map<std::uint32_t, int> widths;  // code -> /W width, 1000ths of the em
 };
+
+// A glyph that stands for another text than the first its font used it for
+// (fonts draw U+00A0 with the space's glyph, Lato U+2010 with U+002D's):
+// its own code (CID), past the font's glyph ids, mapped back to the glyph by
+// a CIDToGIDMap, so that each text extracts as written.
+using SharedGlyph = std::pair<std::uint32_t, std::u32string>;  // glyph id, text
 
 // A subset font program and its FlateDecode'd bytes.
 struct FontProgram {
@@ -112,12 +119,23 @@ class Writer {
   FontBook& fonts_;
   PdfMemDocument doc_;
   std::map<int, EmbeddedFont> embedded_;
-  std::map<int, GlyphUse> use_;  // the glyphs of each font
+  std::map<int, GlyphUse> use_;  // the glyphs of each font, with the first text of each
+  std::map<int, std::map<SharedGlyph, std::uint32_t>> shared_;  // further texts: their codes
+
+  // A glyph's code in its font: its id, or its code for a further text.
+  std::uint32_t code(int font, const Glyph& g) const;
   // Subsetting and compressing the fonts take about half of the time and
   // depend on nothing else: another thread does them while this one writes
   // the pages. Declared last, so it is joined before anything it reads goes.
   std::future<std::vector<FontProgram>> programs_;
 };
+
+std::uint32_t Writer::code(int font, const Glyph& g) const {
+  const auto shared = shared_.find(font);
+  if (g.chars.empty() || shared == shared_.end()) return g.id;
+  const auto found = shared->second.find({g.id, g.chars});
+  return found == shared->second.end() ? g.id : found->second;
+}
 
 void Writer::embed_fonts() {
   for (const Page& page : pages_.pages) {
@@ -125,6 +143,7 @@ void Writer::embed_fonts() {
       for (const Glyph& g : run.glyphs) {
         std::u32string& chars = use_[run.font][g.id];
         if (chars.empty()) chars = g.chars;
+        if (!g.chars.empty() && chars != g.chars) shared_[run.font][{g.id, g.chars}] = 0;
       }
     }
   }
@@ -164,10 +183,25 @@ void Writer::embed_fonts() {
     d.AddKey("StemV", PdfVariant(static_cast<pdf_int64>(80)));
     d.AddKey("FontFile2", program->Reference());
 
+    // Codes: glyph ids, then one past the font's glyphs for each further text.
+    GlyphUse codes = glyphs;
+    std::map<std::uint32_t, std::uint32_t> code_glyphs;  // the further codes' glyphs
+    std::uint32_t next = std::max<std::uint32_t>(info.glyph_count, glyphs.rbegin()->first + 1);
+    for (auto& [shared, code] : shared_[font]) {
+      if (next > 0xFFFF) {  // no code left: it shares the first text's
+        code = shared.first;
+        continue;
+      }
+      code = next++;
+      codes[code] = shared.second;
+      code_glyphs[code] = shared.first;
+    }
     PdfArray widths;
-    for (const auto& entry : glyphs) {
-      const int w = static_cast<int>(
-          std::lround(fonts_.nominal_advance(font, entry.first) * 1000.0 / info.upem));
+    for (const auto& entry : codes) {
+      const auto shared = code_glyphs.find(entry.first);
+      const std::uint32_t glyph = shared == code_glyphs.end() ? entry.first : shared->second;
+      const int w =
+          static_cast<int>(std::lround(fonts_.nominal_advance(font, glyph) * 1000.0 / info.upem));
       embedded.widths[entry.first] = w;
       widths.push_back(PdfVariant(static_cast<pdf_int64>(entry.first)));
       PdfArray one;
@@ -185,10 +219,25 @@ void Writer::embed_fonts() {
     c.AddKey("CIDSystemInfo", system_info);
     c.AddKey("FontDescriptor", descriptor->Reference());
     c.AddKey("W", widths);
-    c.AddKey("CIDToGIDMap", PdfName("Identity"));
+    if (code_glyphs.empty()) {
+      c.AddKey("CIDToGIDMap", PdfName("Identity"));
+    } else {  // two bytes per code: the glyph it draws
+      std::string map(2 * (code_glyphs.rbegin()->first + 1), '\0');
+      for (std::uint32_t code = 0; code < map.size() / 2; ++code) {
+        const auto shared = code_glyphs.find(code);
+        const std::uint32_t glyph = shared != code_glyphs.end() ? shared->second
+                                    : code < info.glyph_count   ? code
+                                                                : 0;
+        map[2 * code] = static_cast<char>(glyph >> 8);
+        map[2 * code + 1] = static_cast<char>(glyph & 0xFF);
+      }
+      PdfObject* cid_to_gid = objects->CreateObject();
+      cid_to_gid->GetStream()->Set(map.data(), static_cast<pdf_long>(map.size()));
+      c.AddKey("CIDToGIDMap", cid_to_gid->Reference());
+    }
 
     PdfObject* to_unicode = objects->CreateObject();
-    const std::string cmap = to_unicode_cmap(glyphs);
+    const std::string cmap = to_unicode_cmap(codes);
     to_unicode->GetStream()->Set(cmap.data(), cmap.size());
 
     PdfObject* type0 = objects->CreateObject("Font");
@@ -213,8 +262,9 @@ std::string Writer::text_run(const GlyphRun& run) const {
   double actual = 0, ideal = 0;  // pen positions in 1000ths of the em
   for (size_t i = 0; i < run.glyphs.size(); ++i) {
     const Glyph& g = run.glyphs[i];
-    append_code(out, g.id);
-    actual += font.widths.at(g.id);
+    const std::uint32_t c = code(run.font, g);
+    append_code(out, c);
+    actual += font.widths.at(c);
     ideal += g.advance * 1000.0 / run.size;
     if (i + 1 == run.glyphs.size()) break;
     const double adjust = std::round((actual - ideal) * 1000.0) / 1000.0;
@@ -255,7 +305,7 @@ void Writer::add_links(PdfPage& page, const Page& content) {
     PdfRect rect(link.x, pages_.height - link.y - link.height, link.width, link.height);
     PdfAnnotation* annotation = page.CreateAnnotation(ePdfAnnotation_Link, rect);
     PdfAction action(ePdfAction_URI, &doc_);
-    action.SetURI(PdfString(link.url));
+    action.SetURI(PdfString(link_uri(link.url)));  // ASCII: no UTF-8 question
     annotation->SetAction(action);
     annotation->SetBorderStyle(0, 0, 0);
     annotation->GetObject()->GetDictionary().RemoveKey("M");  // a date breaks reproducibility
@@ -307,15 +357,24 @@ std::string Writer::write(const Metadata& meta, const std::string& creation_date
   add_font_programs();
 
   PdfInfo* info = doc_.GetInfo();
-  info->SetTitle(utf8(meta.title));
-  info->SetAuthor(utf8(meta.author));
-  info->SetSubject(utf8(meta.subject));
-  info->SetKeywords(utf8(meta.keywords));
-  info->SetCreator(utf8("cvpress " CVPRESS_VERSION));
-  info->SetProducer(utf8("cvpress " CVPRESS_VERSION " with PoDoFo"));
   PdfDictionary& dict = info->GetObject()->GetDictionary();
-  dict.AddKey("CreationDate", PdfString(creation_date));
-  dict.AddKey("ModDate", PdfString(creation_date));
+  // Empty entries are left out: an empty date is no valid PDF date, and
+  // without a date the file holds none (it stays reproducible).
+  auto set = [&dict](const char* key, const PdfString& value) {
+    if (value.GetStringUtf8().empty()) {
+      dict.RemoveKey(key);
+      return;
+    }
+    dict.AddKey(key, value);
+  };
+  set("Title", utf8(meta.title));
+  set("Author", utf8(meta.author));
+  set("Subject", utf8(meta.subject));
+  set("Keywords", utf8(meta.keywords));
+  set("Creator", utf8("cvpress " CVPRESS_VERSION));
+  set("Producer", utf8("cvpress " CVPRESS_VERSION " with PoDoFo"));
+  set("CreationDate", PdfString(creation_date));
+  set("ModDate", PdfString(creation_date));
 
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);

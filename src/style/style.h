@@ -28,6 +28,11 @@ struct FontFace {
   std::string file;     // resolved TrueType file (filled by style::resolve_fonts)
   double ascent = 0;    // hhea ascender / units per em (filled by resolve_fonts)
   double descent = 0;   // -hhea descender / units per em, positive
+  // A math font's script and script-script sizes as fractions of the text
+  // size, and the space after a script in ems (its MATH table's
+  // ScriptPercentScaleDown, ScriptScriptPercentScaleDown and SpaceAfterScript;
+  // filled by resolve_fonts; 0 for fonts without the table).
+  double script_scale = 0, script_script_scale = 0, script_space = 0;
 
   bool operator==(const FontFace&) const = default;
 };

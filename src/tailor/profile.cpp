@@ -1,7 +1,6 @@
 #include "tailor/profile.h"
 
 #include <algorithm>
-#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,14 +19,16 @@ std::vector<std::string> united(std::vector<std::string> a, const std::vector<st
 }
 
 std::vector<std::string> tags_of(const Cv& cv) {
-  std::set<std::string> tags;
+  std::vector<std::string> tags;
   for (const Section& section : cv.sections) {
     for (const Entry& entry : section.entries) {
-      tags.insert(entry.tags.begin(), entry.tags.end());
-      for (const Highlight& h : entry.highlights) tags.insert(h.tags.begin(), h.tags.end());
+      tags.insert(tags.end(), entry.tags.begin(), entry.tags.end());
+      for (const Highlight& h : entry.highlights) {
+        tags.insert(tags.end(), h.tags.begin(), h.tags.end());
+      }
     }
   }
-  return {tags.begin(), tags.end()};
+  return distinct_tags(std::move(tags));
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& names,
@@ -57,10 +58,10 @@ Tailoring with_profile(const Profile& profile, const Tailoring& command_line) {
   return how;
 }
 
-std::string choose_style(const std::string& command_line, const Profile* profile, const Cv& cv) {
-  if (!command_line.empty()) return command_line;
-  if (profile != nullptr && !profile->style.empty()) return profile->style;
-  return cv.theme;
+StyleChoice choose_style(const std::string& command_line, const Profile* profile, const Cv& cv) {
+  if (!command_line.empty()) return {command_line, {"--style"}};
+  if (profile != nullptr && !profile->style.empty()) return {profile->style, profile->style_loc};
+  return {cv.theme, cv.theme_loc};
 }
 
 Diagnostics check_tailoring(const Cv& cv, const Tailoring& command_line) {

@@ -20,9 +20,16 @@ const Profile* find_profile(const Cv& cv, std::string_view name);
 // line gives them, replace the profile's.
 Tailoring with_profile(const Profile& profile, const Tailoring& command_line);
 
+// A style's name or file as given, and where: `--style`, a profile's
+// `style:` or `design.theme` in the file.
+struct StyleChoice {
+  std::string name;  // "" for the default
+  SourceLoc loc;
+};
+
 // The style to use: the command line's, else the profile's, else the file's
 // design.theme; "" for the default.
-std::string choose_style(const std::string& command_line, const Profile* profile, const Cv& cv);
+StyleChoice choose_style(const std::string& command_line, const Profile* profile, const Cv& cv);
 
 // What in a tailoring of the command line names nothing in `cv`: a section
 // that matches none is an error (the CV would silently lose it), a tag that

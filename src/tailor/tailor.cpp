@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 #include <optional>
-#include <set>
 #include <string_view>
 
 #include "text/autolink.h"
@@ -35,6 +34,14 @@ bool keeps(const Entry& e, const Tailoring& how) {
   if (!keeps_tagged(e.tags, how)) return false;
   const std::optional<int> ended = end_year(e);
   return how.since == 0 || !ended || *ended >= how.since;
+}
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
 }
 
 RichText join(const RichText& a, const std::string& separator, const RichText& b) {
@@ -131,6 +138,7 @@ Block single_block(BlockKind kind, RichText text, const Entry& e) {
 DocSection section_of(const Section& section, const Cv& cv, const Tailoring& how) {
   DocSection out;
   out.title = section.title;
+  out.loc = section.loc;
   std::vector<const Entry*> kept;
   for (const Entry& e : section.entries) {
     if (keeps(e, how)) kept.push_back(&e);
@@ -222,14 +230,21 @@ Header header_of(const Cv& cv) {
   h.name = cv.name;
   h.headline = cv.headline;
   h.tagline = cv.tagline;
-  if (!cv.location.empty()) h.contacts.push_back(plain(cv.location));
-  if (!cv.email.empty()) h.contacts.push_back(link(cv.email, "mailto:" + cv.email));
-  if (!cv.phone.empty()) h.contacts.push_back(link(cv.phone, "tel:" + cv.phone));
-  if (!cv.website.empty()) h.contacts.push_back(link(without_scheme(cv.website), cv.website));
+  h.name_loc = cv.name_loc;
+  h.headline_loc = cv.headline_loc;
+  h.tagline_loc = cv.tagline_loc;
+  auto contact = [&h](RichText text, const SourceLoc& loc) {
+    h.contacts.push_back(std::move(text));
+    h.contact_locs.push_back(loc);
+  };
+  if (!cv.location.empty()) contact(plain(cv.location), cv.location_loc);
+  if (!cv.email.empty()) contact(link(cv.email, "mailto:" + cv.email), cv.email_loc);
+  if (!cv.phone.empty()) contact(link(cv.phone, tel_url(cv.phone)), cv.phone_loc);
+  if (!cv.website.empty()) contact(link(without_scheme(cv.website), cv.website), cv.website_loc);
   for (const SocialNetwork& s : cv.social_networks) {
     const std::string url = social_url(s);
     const std::string text = s.network + ": " + s.username;
-    h.contacts.push_back(url.empty() ? plain(text) : link(text, url));
+    contact(url.empty() ? plain(text) : link(text, url), s.loc);
   }
   return h;
 }
@@ -252,28 +267,77 @@ std::vector<const Section*> chosen_sections(const Cv& cv, const Tailoring& how) 
 
 // The tags of what a tailoring keeps of `sections`, sorted, comma separated.
 std::string keywords_of(const std::vector<const Section*>& sections, const Tailoring& how) {
-  std::set<std::string> tags;
+  std::vector<std::string> tags;
   for (const Section* s : sections) {
     for (const Entry& e : s->entries) {
       if (!keeps(e, how)) continue;
-      tags.insert(e.tags.begin(), e.tags.end());
+      tags.insert(tags.end(), e.tags.begin(), e.tags.end());
       for (const Highlight& h : e.highlights) {
-        if (keeps_tagged(h.tags, how)) tags.insert(h.tags.begin(), h.tags.end());
+        if (keeps_tagged(h.tags, how)) tags.insert(tags.end(), h.tags.begin(), h.tags.end());
       }
     }
   }
-  std::string out;
-  for (const std::string& tag : tags) out += (out.empty() ? "" : ", ") + tag;
-  return out;
+  return joined(distinct_tags(std::move(tags)));
 }
 
 }  // namespace
 
 bool same_tag(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::vector<std::string> distinct_tags(std::vector<std::string> tags) {
+  std::stable_sort(tags.begin(), tags.end(), [](const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                        [](char x, char y) { return lower(x) < lower(y); });
+  });
+  tags.erase(std::unique(tags.begin(), tags.end(), same_tag), tags.end());
+  return tags;
+}
+
+std::vector<std::string> listed_names(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    const std::size_t first = name.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    out.push_back(name.substr(first, name.find_last_not_of(" \t") - first + 1));
+  }
+  return out;
+}
+
+std::string why_nothing_left(const Cv& cv, const Tailoring& how) {
+  const std::vector<const Section*> chosen = chosen_sections(cv, how);
+  int entries = 0, by_exclude = 0, by_tags = 0, by_since = 0;
+  for (const Section* s : chosen) {
+    for (const Entry& e : s->entries) {
+      ++entries;
+      if (has_any(e.tags, how.exclude_tags)) {
+        ++by_exclude;
+      } else if (!keeps_tagged(e.tags, how)) {
+        ++by_tags;
+      } else if (!keeps(e, how)) {
+        ++by_since;
+      }
+    }
+  }
+  const std::string sections =
+      how.sections.empty() ? "the CV's sections" : "sections [" + joined(how.sections) + "]";
+  if (entries == 0) return sections + " hold no entries";
+  std::vector<std::string> parts;
+  const auto drops = [&](int n, const std::string& filter, const char* verb, const char* which) {
+    if (n > 0) parts.push_back(filter + " " + verb + " " + std::to_string(n) + which);
+  };
+  drops(by_exclude, "exclude_tags [" + joined(how.exclude_tags) + "]", "drop", "");
+  drops(by_tags, "tags [" + joined(how.tags) + "]", "drop", ", tagged with none of them");
+  drops(by_since, "since " + std::to_string(how.since), "drops", ", which ended before");
+  std::string out = entries == 1
+                        ? "of the one entry of " + sections + ", "
+                        : "of the " + std::to_string(entries) + " entries of " + sections + ", ";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  }
+  return out;
 }
 
 bool keeps_tagged(const std::vector<std::string>& tags, const Tailoring& how) {
@@ -311,6 +375,10 @@ Document tailor(const Cv& cv, const Tailoring& how) {
   doc.meta.author = cv.name;
   doc.meta.subject = plain_text(cv.headline);
   doc.meta.keywords = keywords_of(chosen, how);
+  if (doc.meta.keywords.empty()) {  // no tags: the sections say what the CV covers
+    for (const DocSection& s : doc.sections)
+      doc.meta.keywords += (doc.meta.keywords.empty() ? "" : ", ") + s.title;
+  }
   return doc;
 }
 

@@ -37,4 +37,17 @@ std::string format_range(const Date& date, const Date& start, const Date& end);
 // Tags compare case-insensitively (sections: see same_section()).
 bool same_tag(std::string_view a, std::string_view b);
 
+// `tags` sorted without regard to case, each once: of "GPU" and "gpu" the
+// first given stays.
+std::vector<std::string> distinct_tags(std::vector<std::string> tags);
+
+// A list of names as the command line gives it ("gpu, compiler,"): each
+// trimmed, empty ones left out.
+std::vector<std::string> listed_names(const std::vector<std::string>& names);
+
+// Why a tailoring that leaves no section does so: what each filter drops of
+// the entries of the sections it chooses ("tags [gpus] drop 20 of the 26
+// entries of the chosen sections, since 2030 drops 6").
+std::string why_nothing_left(const Cv& cv, const Tailoring& how);
+
 }  // namespace cvpress

@@ -2,6 +2,9 @@
 // text become link spans, so every one of them is clickable in both backends.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "model/rich_text.h"
 
 namespace cvpress {
@@ -11,5 +14,9 @@ namespace cvpress {
 // 2503.01873", "arXiv:2503.01873") found in its unlinked text spans.
 // Trailing punctuation stays outside a link.
 RichText autolink(const RichText& text);
+
+// A tel: URL for a phone number as written: its digits and a leading `+`
+// only ("+44 20 7946 0000" -> "tel:+442079460000"), as RFC 3966 wants.
+std::string tel_url(std::string_view phone);
 
 }  // namespace cvpress

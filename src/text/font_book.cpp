@@ -217,8 +217,13 @@ std::vector<FontBook::Part> FontBook::math_assembly(int font, std::uint32_t glyp
 }
 
 int FontBook::min_connector_overlap(int font, bool vertical) const {
-  return hb_ot_math_get_min_connector_overlap(
-      fonts_.at(font)->font, vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR);
+  return hb_ot_math_get_min_connector_overlap(fonts_.at(font)->font,
+                                              vertical ? HB_DIRECTION_BTT : HB_DIRECTION_LTR);
+}
+
+int FontBook::math_kerning(int font, std::uint32_t glyph, int corner, int height) const {
+  return hb_ot_math_get_glyph_kerning(fonts_.at(font)->font, glyph,
+                                      static_cast<hb_ot_math_kern_t>(corner), height);
 }
 
 }  // namespace cvpress

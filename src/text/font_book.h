@@ -72,6 +72,9 @@ class FontBook {
   };
   std::vector<Part> math_assembly(int font, std::uint32_t glyph, bool vertical) const;
   int min_connector_overlap(int font, bool vertical) const;
+  // The glyph's cut-in kerning at `corner` (0 top right, 1 top left, 2 bottom
+  // right, 3 bottom left) for a script whose edge is at `height`.
+  int math_kerning(int font, std::uint32_t glyph, int corner, int height) const;
 
  private:
   struct Font;

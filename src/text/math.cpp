@@ -61,8 +61,8 @@ char32_t letter(char c, Alphabet a) {
       return latin(c, 0x1D5A0, 0x1D5BA);
     case Alphabet::Mono:
       return latin(c, 0x1D670, 0x1D68A);
-    case Alphabet::Calligraphic:
-      return script_latin(c);
+    case Alphabet::Calligraphic:  // capitals only, as unicode-math's \symcal
+      return c >= 'A' && c <= 'Z' ? script_latin(c) : italic_latin(c);
     case Alphabet::Default:
     case Alphabet::Italic:
       return italic_latin(c);
@@ -104,10 +104,8 @@ char32_t greek(char32_t c, Alphabet a) {
       return offset(0x1D6A8, 0x1D6C2);
     case Alphabet::Italic:
       return offset(0x1D6E2, 0x1D6FC);
-    case Alphabet::Default:
+    default:  // Default, and the alphabets without Greek (sans, mono, calligraphic)
       return capital ? c : offset(0x1D6E2, 0x1D6FC);
-    default:
-      return c;
   }
 }
 
@@ -139,7 +137,9 @@ struct Command {
   Cmd cmd;
   char32_t cp = 0;
   MathClass cls = MathClass::Ord;
-  double value = 0;  // Space: mu; Big: size; StyleCmd: style; Font: alphabet; Over/Brace: under
+  double value = 0;  // Space: mu; Big: size; StyleCmd: style; Font: alphabet; Over/Brace: under;
+                     // Accent: 1 when it grows with its base
+  MathAtom::Unit unit = MathAtom::Unit::Mu;  // Space: text glue (\quad) or mu glue
 };
 
 using Table = std::unordered_map<std::string_view, Command>;
@@ -258,8 +258,8 @@ const Table& commands() {
     add("cdots", Cmd::Symbol, 0x22EF, MathClass::Inner);
     add("dots", Cmd::Symbol, 0x2026, MathClass::Inner);
 
-    add("quad", Cmd::Space, 0, MathClass::Ord, 18);
-    add("qquad", Cmd::Space, 0, MathClass::Ord, 36);
+    t->emplace("quad", Command{Cmd::Space, 0, MathClass::Ord, 18, MathAtom::Unit::Em});
+    t->emplace("qquad", Command{Cmd::Space, 0, MathClass::Ord, 36, MathAtom::Unit::Em});
     add("displaystyle", Cmd::StyleCmd, 0, MathClass::Ord, static_cast<int>(MathStyle::Display));
     add("textstyle", Cmd::StyleCmd, 0, MathClass::Ord, static_cast<int>(MathStyle::Text));
     add("scriptstyle", Cmd::StyleCmd, 0, MathClass::Ord, static_cast<int>(MathStyle::Script));
@@ -309,11 +309,12 @@ const Table& commands() {
     add("operatorname", Cmd::OperatorName, 0, MathClass::Op);
 
     const std::pair<std::string_view, char32_t> accents[] = {
-        {"hat", 0x302},      {"check", 0x30C}, {"breve", 0x306},    {"acute", 0x301},
-        {"grave", 0x300},    {"tilde", 0x303}, {"bar", 0x304},      {"vec", 0x20D7},
-        {"dot", 0x307},      {"ddot", 0x308},  {"mathring", 0x30A}, {"widehat", 0x302},
-        {"widetilde", 0x303}};
+        {"hat", 0x302},   {"check", 0x30C}, {"breve", 0x306},   {"acute", 0x301},
+        {"grave", 0x300}, {"tilde", 0x303}, {"bar", 0x304},     {"vec", 0x20D7},
+        {"dot", 0x307},   {"ddot", 0x308},  {"mathring", 0x30A}};
     for (const auto& [name, cp] : accents) add(name, Cmd::Accent, cp);
+    add("widehat", Cmd::Accent, 0x302, MathClass::Ord, 1);
+    add("widetilde", Cmd::Accent, 0x303, MathClass::Ord, 1);
     add("overline", Cmd::Over, 0, MathClass::Ord, 0);
     add("underline", Cmd::Over, 0, MathClass::Ord, 1);
     add("overbrace", Cmd::Brace, 0x23DE, MathClass::Op, 0);
@@ -351,7 +352,7 @@ std::optional<Command> control_symbol(char c) {
     case '!':
       return Command{Cmd::Space, 0, MathClass::Ord, -3};
     case ' ':
-      return Command{Cmd::Space, 0, MathClass::Ord, 6};  // about a word space
+      return Command{Cmd::Space, 0, MathClass::Ord, 6, MathAtom::Unit::WordSpace};
     case '{':
       return Command{Cmd::Delimiter, '{', MathClass::Open};
     case '}':
@@ -464,8 +465,7 @@ MathAtom char_atom(char c, Alphabet a) {
         break;
       case ')':
       case ']':
-      case '!':
-      case '?':
+      case '!':  // `?` is ordinary, as unicode-math has it
         atom.cls = MathClass::Close;
         break;
       default:
@@ -668,6 +668,7 @@ class Parser {
     if (c.cmd == Cmd::Space) {
       atom.kind = MathAtom::Kind::Space;
       atom.space = c.value;
+      atom.unit = c.unit;
     } else if (c.cmd == Cmd::StyleCmd) {
       atom.kind = MathAtom::Kind::Style;
       atom.style = static_cast<MathStyle>(static_cast<int>(c.value));
@@ -712,9 +713,17 @@ class Parser {
         return true;
       }
       case Cmd::Font: {
+        // unicode-math's \symbf{...} (what \mathbf is with mathbf=sym) only
+        // remaps the letters: its atoms join the list, and a script after it
+        // goes to the last of them.
         MathList body;
         if (!argument(body, static_cast<Alphabet>(static_cast<int>(c->value)))) return false;
-        out.push_back(group_atom(std::move(body)));
+        if (body.size() == 1 && body[0].kind == MathAtom::Kind::Group &&
+            body[0].cls == MathClass::Ord && !body[0].has_sup && !body[0].has_sub) {
+          MathList inner = std::move(body[0].body);
+          body = std::move(inner);
+        }
+        for (MathAtom& atom : body) out.push_back(std::move(atom));
         return true;
       }
       case Cmd::OperatorName: {
@@ -734,7 +743,8 @@ class Parser {
                                           : MathAtom::Kind::Brace;
         atom.cls = c->cls;
         atom.symbol = c->cp;
-        atom.under = c->value != 0;
+        atom.under = c->cmd != Cmd::Accent && c->value != 0;
+        atom.wide = c->cmd == Cmd::Accent && c->value != 0;
         if (!argument(atom.body, a)) return false;
         out.push_back(std::move(atom));
         return true;
@@ -752,6 +762,7 @@ class Parser {
         if (peek().type == Token::Char && peek().text == "[") {
           take();
           if (!list(Until::Bracket, atom.index, a)) return false;
+          atom.has_index = true;
         }
         if (!argument(atom.body, a)) return false;
         out.push_back(std::move(atom));
@@ -922,12 +933,20 @@ class Parser {
   // x' and x'' take their primes as the first superscript characters.
   static void finish_primes(MathList& out, std::size_t target, int& primes) {
     if (primes == 0 || target == 0) return;
+    // One character for up to four primes; more are single primes 1.5 mu
+    // apart (unicode-math's \__um_nprimes).
     static constexpr char32_t kPrimes[] = {0x2032, 0x2033, 0x2034, 0x2057};
     MathAtom& base = out[target - 1];
     MathList marks;
-    for (int left = primes; left > 0; left -= 4) {
+    for (int i = 0; i < (primes <= 4 ? 1 : primes); ++i) {
+      if (i > 0) {
+        MathAtom kern;
+        kern.kind = MathAtom::Kind::Space;
+        kern.space = -1.5;
+        marks.push_back(kern);
+      }
       MathAtom mark;
-      mark.symbol = kPrimes[std::min(left, 4) - 1];
+      mark.symbol = kPrimes[primes <= 4 ? primes - 1 : 0];
       marks.push_back(mark);
     }
     for (MathAtom& s : base.sup) marks.push_back(std::move(s));

@@ -30,13 +30,13 @@ struct MathAtom {
     Symbol,    // one character: `symbol`
     Group,     // {...}, a font switch or \operatorname: `body`
     Fraction,  // \frac: `body` over `denominator`
-    Radical,   // \sqrt: `body`, `index` ([n], may be empty)
+    Radical,   // \sqrt: `body`, `index` when `has_index` ([n], may be empty)
     Accent,    // \hat, \vec, ...: `symbol` (a combining mark) over `body`
     Overline,  // \overline (`under`: \underline): a rule over `body`
     Brace,     // \overbrace (`under`: \underbrace): `symbol` over `body`
     Fenced,    // \left `left` `body` \right `right` (0: the null delimiter `.`)
     BigDelim,  // \big( ...: `symbol` at size `big` (1 big, 2 Big, 3 bigg, 4 Bigg)
-    Space,     // \, \: \; \! \quad \qquad and `\ `: `space` in mu (18 mu = 1 em)
+    Space,     // \, \: \; \! \quad \qquad and `\ `: `space` in `unit`s
     Style,     // \displaystyle ...: `style` for what follows in the list
   };
 
@@ -48,12 +48,17 @@ struct MathAtom {
   int big = 0;
   double space = 0;
   MathStyle style = MathStyle::Text;
-  bool under = false;    // Overline, Brace: below instead of above
+  bool under = false;  // Overline, Brace: below instead of above
+  bool wide = false;   // Accent: grows with its base (\widehat, \widetilde)
+  // Space: mu glue (\, is \mskip 3mu); glue in the text font's ems,
+  // `space` / 18 of them (\quad is \hskip 1em); or its interword space (`\ `).
+  enum class Unit { Mu, Em, WordSpace } unit = Unit::Mu;
   bool negated = false;  // Symbol: \not, when Unicode has no negated character
   int limits = 0;        // Op: 1 \limits, -1 \nolimits, 0 as the style says
 
   // Scripts; `has_*` tells an empty {} script from none.
   bool has_sup = false, has_sub = false;
+  bool has_index = false;  // Radical: \sqrt[...]
   MathList sup, sub;
 };
 

@@ -169,9 +169,11 @@ std::string xml_unescape(const std::string& s) {
 std::vector<std::string> pdf_lines(const std::string& pdf) {
   // Words grouped by page and baseline (not by poppler's reading-order
   // heuristics, which may put right-aligned dates in a column of their own),
-  // each line's words sorted left to right.
+  // each line's words sorted left to right. A word's box ends at its font's
+  // descent, so words of one line in different fonts end up to a point or
+  // so apart: words within 2 bp of the line's first share it.
   const std::string xml = run("pdftotext -bbox " + quote(pdf) + " -").out;
-  std::map<std::pair<int, long>, std::vector<std::pair<double, std::string>>> lines;
+  std::map<std::pair<int, double>, std::vector<std::pair<double, std::string>>> words_at;
   int page = 0;
   std::istringstream in(xml);
   auto attribute = [](const std::string& row, const char* name) {
@@ -183,14 +185,22 @@ std::vector<std::string> pdf_lines(const std::string& pdf) {
     if (row.find("<word") == std::string::npos) continue;
     const size_t open = row.find('>');
     const size_t close = row.rfind("</word>");
-    const long baseline = std::lround(attribute(row, "yMax") * 2);
-    lines[{page, baseline}].emplace_back(attribute(row, "xMin"),
-                                         xml_unescape(row.substr(open + 1, close - open - 1)));
+    words_at[{page, attribute(row, "yMax")}].emplace_back(
+        attribute(row, "xMin"), xml_unescape(row.substr(open + 1, close - open - 1)));
+  }
+  std::vector<std::pair<int, std::vector<std::pair<double, std::string>>>> lines;
+  double first = 0;
+  for (auto& [key, words] : words_at) {
+    if (lines.empty() || lines.back().first != key.first || key.second - first > 2) {
+      lines.emplace_back(key.first, std::vector<std::pair<double, std::string>>());
+      first = key.second;
+    }
+    lines.back().second.insert(lines.back().second.end(), words.begin(), words.end());
   }
   std::vector<std::string> out;
-  for (auto& [key, words] : lines) {
+  for (auto& [line_page, words] : lines) {
     std::sort(words.begin(), words.end());
-    std::string line = std::to_string(key.first) + ":";
+    std::string line = std::to_string(line_page) + ":";
     for (const auto& word : words) line += " " + word.second;
     out.push_back(line);
   }

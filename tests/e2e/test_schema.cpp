@@ -19,9 +19,14 @@ bool shows(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-bool have_jsonschema() {
+// The schema must be checked by a real validator: without one the tests fail
+// (`make test` installs it) rather than pass without checking anything.
+void require_jsonschema() {
   static const bool have = run("python3 -c 'import jsonschema, yaml'").status == 0;
-  return have;
+  INFO(
+      "python3 with jsonschema and yaml is missing: run `scripts/install-deps.sh test` "
+      "(make test does), or apt-get install python3-jsonschema python3-yaml");
+  REQUIRE(have);
 }
 
 // Validates YAML files against a schema: prints "valid FILE" or "invalid FILE:
@@ -57,6 +62,7 @@ if sys.argv[2] == "--cases":
             del doc[last]
         return change
     E = lambda *path: ["cv", "sections", "experience", 0, *path]
+    S = lambda *path: ["cv", "sections", *path]
     rejected = {
         "a map as the name": setting(["cv", "name"], {"first": "Long"}),
         "a list as the headline": setting(["cv", "headline"], ["a", "b"]),
@@ -71,6 +77,10 @@ if sys.argv[2] == "--cases":
         "highlights as text": setting(E("highlights"), "fast"),
         "a highlight without text": setting(E("highlights", 0), {"tags": ["gpu"]}),
         "a highlight priority 6": setting(E("highlights", 0, "priority"), 6),
+        "a text entry map without text": setting(S("summary", 0), {"tags": ["gpu"]}),
+        "a text entry map with priority 6": setting(S("summary", 0, "priority"), 6),
+        "a text entry map with a misspelt key": setting(S("summary", 0, "tgas"), ["gpu"]),
+        "a text entry with a list as text": setting(S("summary", 0, "text"), ["a", "b"]),
         "a start date as a list": setting(E("start_date"), [2020]),
         "an experience without position": remove(E("position")),
         "a misspelt key with a value": setting(E("positon"), "Architect"),
@@ -102,6 +112,9 @@ if sys.argv[2] == "--cases":
         "an override with a list": setting(["profiles", "inference", "overrides", "cv.x"], [1, 2]),
         "an empty profile": setting(["profiles", "inference"], None),
         "a text entry": setting(["cv", "sections", "experience"], ["Plain paragraph."]),
+        "a text entry as a map": setting(S("summary", 0), {"text": "A paragraph.", "tags": ["x"],
+                                                          "priority": 1}),
+        "a text entry map with only text": setting(S("summary", 0), {"text": "A paragraph."}),
     }
     for name, change in rejected.items():
         doc = copy.deepcopy(base); change(doc)
@@ -182,10 +195,7 @@ TEST_CASE("schema: prints a draft-07 JSON Schema of the whole input", "[e2e][sch
 }
 
 TEST_CASE("schema: jsonschema accepts cv.yaml and the fixtures", "[e2e][schema]") {
-  if (!have_jsonschema()) {
-    WARN("python3 with jsonschema and yaml is missing; schema not checked");
-    return;
-  }
+  require_jsonschema();
   const Run r = validate_with_python(
       "cv.yaml tests/fixtures/tailor/tailor.yaml tests/fixtures/features.yaml");
   INFO(r.out);
@@ -197,15 +207,12 @@ TEST_CASE("schema: jsonschema accepts cv.yaml and the fixtures", "[e2e][schema]"
 
 TEST_CASE("schema: jsonschema rejects wrong types and accepts what cvpress reads",
           "[e2e][schema]") {
-  if (!have_jsonschema()) {
-    WARN("python3 with jsonschema and yaml is missing; schema not checked");
-    return;
-  }
+  require_jsonschema();
   const Run r = validate_with_python("--cases cv.yaml");
   INFO(r.out);
   REQUIRE(r.status == 0);
   const std::vector<std::string> lines = lines_of(r.out);
-  CHECK(lines.size() == 41);
+  CHECK(lines.size() == 47);
   for (const std::string& line : lines) {
     INFO(line);
     CHECK(line.starts_with("PASS"));
@@ -214,10 +221,7 @@ TEST_CASE("schema: jsonschema rejects wrong types and accepts what cvpress reads
 
 TEST_CASE("schema: a RenderCV file passes when cvpress reads it without a word",
           "[e2e][schema][corpus]") {
-  if (!have_jsonschema()) {
-    WARN("python3 with jsonschema and yaml is missing; schema not checked");
-    return;
-  }
+  require_jsonschema();
   std::string files;
   for (const std::string& file : rendercv_examples()) files += " " + quote(file);
   const Run r = validate_with_python(files);
@@ -304,4 +308,79 @@ TEST_CASE("validate: a file that cannot be read", "[e2e][validate]") {
   const Run r = run_cvpress("validate does-not-exist.yaml");
   CHECK(r.status == 1);
   CHECK(shows(r.out, "cannot read `does-not-exist.yaml`"));
+}
+
+TEST_CASE("validate: what build rejects, with its place", "[e2e][validate]") {
+  const std::string dir = scratch_dir("validate-build");
+  write_file(dir + "/cv.yaml", R"(cv:
+  name: A
+  sections:
+    experience:
+      - company: X
+        position: Y
+        tags: [gpu]
+        highlights:
+          - 'Fast $$\alpha \input{x}$$'
+          - text: >-
+              Folded $$\beta
+              \write18$$
+design:
+  theme: nosuchtheme
+profiles:
+  job:
+    style: modrn
+    sections: [experiense]
+    tags: [gpus]
+)");
+  const Run r = run_cvpress("validate cv.yaml", dir);
+  INFO(r.out);
+  CHECK(r.status == 1);
+  CHECK(shows(r.out, "cv.yaml:9:28: error: math uses `\\input`, which cvpress does not allow"));
+  CHECK(shows(r.out, "cv.yaml:12:15: error: math uses `\\write`, which cvpress does not allow"));
+  CHECK(shows(r.out, "cv.yaml:14:10: error: there is no style `nosuchtheme`"));
+  CHECK(shows(r.out, "cv.yaml:17:12: error: there is no style `modrn`"));
+  CHECK(shows(r.out, "hint: did you mean `modern`?"));
+  CHECK(shows(r.out,
+              "cv.yaml:18:16: error: profile `job` names section `experiense`, which "
+              "`cv.sections` does not have"));
+  CHECK(shows(r.out,
+              "cv.yaml:19:12: warning: profile `job`: no entry or highlight carries the tag "
+              "`gpus` of its `tags`"));
+  CHECK(shows(r.out, "cv.yaml: not valid: 5 errors, 1 warning"));
+
+  // build says the same, at the same places.
+  const Run b = run_cvpress("build cv.yaml -o out", dir);
+  CHECK(b.status == 1);
+  CHECK(shows(b.out, "cv.yaml:9:28: error: math uses `\\input`"));
+  const Run profile_style = run_cvpress("build cv.yaml -o out --profile job", dir);
+  CHECK(profile_style.status == 1);
+  CHECK(shows(profile_style.out, "cv.yaml:18:16: error: profile `job` names section"));
+}
+
+TEST_CASE("build: an unknown style is an error at the name that chose it", "[e2e][validate]") {
+  const std::string dir = scratch_dir("build-style-place");
+  write_file(dir + "/cv.yaml", R"(cv:
+  name: A
+  sections:
+    s: [Text.]
+design:
+  theme: nonsense
+profiles:
+  job:
+    style: clasic
+)");
+  const Run theme = run_cvpress("build cv.yaml -o out", dir);
+  INFO(theme.out);
+  CHECK(theme.status == 1);
+  CHECK(shows(theme.out, "cv.yaml:6:10: error: there is no style `nonsense`"));
+  const Run profile = run_cvpress("build cv.yaml -o out --profile job", dir);
+  INFO(profile.out);
+  CHECK(profile.status == 1);
+  CHECK(shows(profile.out, "cv.yaml:9:12: error: there is no style `clasic`"));
+  CHECK(shows(profile.out, "hint: did you mean `classic`?"));
+  const Run flag = run_cvpress("build cv.yaml -o out --style nonesuch", dir);
+  CHECK(flag.status == 1);
+  CHECK(shows(flag.out, "--style: error: there is no style `nonesuch`"));
+  // --style wins over both, so a good one builds.
+  CHECK(run_cvpress("build cv.yaml -o out --profile job --style compact", dir).status == 0);
 }

@@ -3,6 +3,7 @@
 // highlight carries one marker word, and the PDF's text says what was kept.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,15 @@ Built build(const std::string& flags, const std::string& file = kFixture) {
 bool shows(const std::string& text, const std::string& marker) {
   return text.find(marker) != std::string::npos;
 }
+
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+// The fonts a PDF embeds, as pdffonts lists them.
+std::string fonts_of(const std::string& pdf) { return run("pdffonts " + quote(pdf)).out; }
 
 // Exactly the markers in `kept` are in `text`.
 void check_kept(const std::string& text, const std::vector<std::string>& kept) {
@@ -259,34 +269,207 @@ TEST_CASE("profile: --set comes after the profile's overrides", "[e2e][tailor][p
   CHECK_FALSE(shows(b.text, "Gammacorp"));   // --since adds to the profile
 }
 
-TEST_CASE("profile: an unknown profile is an error listing the known ones",
+TEST_CASE("profile: an unknown profile is a usage error listing the known ones",
           "[e2e][tailor][profile]") {
+  // Like a --sections name that matches no section: the command line names
+  // what the file does not have.
   const Built b = build("--profile gpujb");
-  CHECK(b.run.status == 1);
+  CHECK(b.run.status == 2);
   INFO(b.run.out);
   CHECK(shows(b.run.out, "--profile: error: no profile `gpujb`"));
   CHECK(shows(b.run.out, "did you mean `gpujob`? the profiles are: gpujob, paperjob"));
 }
 
+TEST_CASE("tailoring: spaces around list items are trimmed, empty items ignored", "[e2e][tailor]") {
+  // As `--tags gpu,compiler --exclude-tags kernels` (see above).
+  const Built b = build("--tags 'gpu, compiler' --exclude-tags ' kernels,'");
+  INFO(b.run.out);
+  REQUIRE(b.run.status == 0);
+  CHECK_FALSE(shows(b.run.out, "warning"));
+  check_kept(b.text,
+             {"Alphacorp", "Plainbullet", "Compilerbullet", "Betacorp", "Gammacorp", "Deltaproject",
+              "Epsilonproject", "Etaaward", "Experience", "Side Projects", "Awards"});
+  const Built sections = build("--sections ' awards , teaching,'");
+  INFO(sections.run.out);
+  REQUIRE(sections.run.status == 0);
+  check_kept(sections.text, {"Etaaward", "Thetacourse", "Awards", "Teaching"});
+}
+
+TEST_CASE("tailoring: --since takes a year", "[e2e][tailor]") {
+  for (const char* since : {"abc", "2020x", "0", "''"}) {
+    const Built b = build(std::string("--since ") + since);
+    INFO(since << "\n" << b.run.out);
+    CHECK(b.run.status == 2);
+    CHECK(shows(b.run.out, "is not a year; write one such as 2020"));
+  }
+}
+
+TEST_CASE("tailoring: leaving nothing to show is an error that says why", "[e2e][tailor]") {
+  const std::string out = scratch_dir("tailor-nothing");
+  const Run r = run_cvpress("build " + quote(kFixture) + " -o " + quote(out) +
+                            " --tags teaching --sections awards");
+  INFO(r.out);
+  CHECK(r.status == 1);
+  CHECK(shows(r.out,
+              "error: nothing is left to show after --tags teaching --sections awards: the CV "
+              "would be its header alone"));
+  CHECK(shows(r.out,
+              "note: of the one entry of sections [awards], tags [teaching] drop 1, tagged "
+              "with none of them"));
+  CHECK(list_dir(out).empty());
+
+  const Built since = build("--profile paperjob --since 2020");
+  CHECK(since.run.status == 1);
+  CHECK(shows(since.run.out, "after --profile paperjob --since 2020"));
+  CHECK(shows(since.run.out, "since 2020 drops 1, which ended before"));
+}
+
+TEST_CASE("profile: its style, unless --style says otherwise", "[e2e][tailor][profile]") {
+  const std::string out = scratch_dir("tailor-style");
+  const auto fonts = [&](const std::string& flags) {
+    const Run r = run_cvpress("build " + quote(kFixture) + " -o " + quote(out) +
+                              " --variant full --format pdf " + flags);
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return fonts_of(out + "/tailor-full.pdf");
+  };
+  const std::string plain = fonts("");
+  CHECK(shows(plain, "CharisSIL"));                         // the default: classic
+  const std::string profile = fonts("--profile paperjob");  // style: modern
+  CHECK(shows(profile, "Lato"));
+  CHECK_FALSE(shows(profile, "CharisSIL"));
+  const std::string flag = fonts("--profile paperjob --style compact");
+  CHECK(shows(flag, "Carlito"));
+  CHECK_FALSE(shows(flag, "Lato"));
+}
+
+TEST_CASE("profile: sections it names must exist, its tags should", "[e2e][tailor][profile]") {
+  const std::string dir = scratch_dir("tailor-profile-names");
+  write_file(dir + "/p.yaml", R"(cv:
+  name: P
+  sections:
+    experience:
+      - company: Alphacorp
+        position: Gpuwizard
+        tags: [gpu]
+profiles:
+  job:
+    tags: [gpus]
+    sections: [experiense]
+)");
+  const Run r = run_cvpress("build p.yaml -o out --profile job", dir);
+  INFO(r.out);
+  CHECK(r.status == 1);
+  CHECK(shows(r.out,
+              "p.yaml:11:16: error: profile `job` names section `experiense`, which "
+              "`cv.sections` does not have"));
+  CHECK(shows(r.out, "hint: did you mean `experience`?"));
+  CHECK(shows(r.out,
+              "p.yaml:10:12: warning: profile `job`: no entry or highlight carries the tag "
+              "`gpus` of its `tags`"));
+  CHECK(shows(r.out, "hint: did you mean `gpu`?"));
+  CHECK_FALSE(exists(dir + "/out"));
+  // The same file without the profile is still wrong: the file is.
+  CHECK(run_cvpress("build p.yaml -o out", dir).status == 1);
+}
+
+TEST_CASE("tailoring: a text entry written as a map is tailored by its tags", "[e2e][tailor]") {
+  const std::string dir = scratch_dir("tailor-text-map");
+  write_file(dir + "/t.yaml", R"(cv:
+  name: T
+  sections:
+    summary:
+      - Plainintro paragraph.
+      - text: Gpuintro paragraph.
+        tags: [gpu]
+        priority: 1
+      - text: Compilerintro paragraph.
+        tags: [compiler]
+        priority: 5
+)");
+  const auto text = [&](const std::string& flags, const char* variant) {
+    const Run r = run_cvpress(
+        "build t.yaml -o out --format pdf --variant " + std::string(variant) + " " + flags, dir);
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return pdf_text(dir + "/out/t-" + variant + ".pdf");
+  };
+  const std::string all = text("", "full");
+  CHECK(in_order(all, {"Plainintro", "Gpuintro", "Compilerintro"}));
+  const std::string gpu = text("--tags gpu", "full");
+  CHECK(in_order(gpu, {"Plainintro", "Gpuintro"}));
+  CHECK_FALSE(shows(gpu, "Compilerintro"));
+  CHECK_FALSE(shows(text("--exclude-tags GPU", "full"), "Gpuintro"));
+  // Priority 5: the full CV only.
+  const std::string onepage = text("", "onepage");
+  CHECK(shows(onepage, "Gpuintro"));
+  CHECK_FALSE(shows(onepage, "Compilerintro"));
+}
+
 TEST_CASE("profile: the profiles of cv.yaml build", "[e2e][tailor][profile][cv]") {
-  for (const char* profile : {"inference", "compiler", "academic"}) {
-    const std::string out = scratch_dir(std::string("tailor-cv-") + profile);
-    const Run r = run_cvpress("build cv.yaml --profile " + std::string(profile) + " -o " +
-                              quote(out) + " --format pdf");
+  const auto built = [](const std::string& profile) {
+    const std::string out = scratch_dir("tailor-cv-" + profile);
+    const Run r = run_cvpress("build cv.yaml -o " + quote(out) + " --format pdf" +
+                              (profile == "none" ? "" : " --profile " + profile));
     INFO(profile << "\n" << r.out);
     REQUIRE(r.status == 0);
     CHECK(r.out.find("warning") == std::string::npos);
     CHECK(pdf_pages(out + "/cv-onepage.pdf") == 1);
+    return out;
+  };
+  const std::string base = built("none");
+  const std::string base_full = pdf_text(base + "/cv-full.pdf");
+  CHECK(shows(base_full, "From Mathematical Insight to Production LLM Infrastructure."));
+  // The one-page CV keeps a short summary: its second paragraph.
+  CHECK(in_order(pdf_text(base + "/cv-onepage.pdf"),
+                 {"Summary", "Building TensorRT-LLM inference systems", "Focus"}));
+
+  SECTION("inference") {
+    const std::string out = built("inference");
     const std::string full = pdf_text(out + "/cv-full.pdf");
-    if (std::string(profile) == "inference") {
-      CHECK(shows(full, "Building TensorRT-LLM inference systems"));
-      CHECK_FALSE(shows(full, "openEuler"));  // the VecTrans project is left out
-    } else if (std::string(profile) == "compiler") {
-      CHECK(shows(full, "LLM4Compiler · Auto-vectorization"));
-      CHECK(in_order(full, {"Selected Projects", "Experience", "Talks"}));
-    } else {
-      CHECK(in_order(full,
-                     {"Publications", "Selected Projects", "Talks", "Education", "Experience"}));
-    }
+    // The profile's own tagline, once (in the header, before the Summary),
+    // and not the file's; the file alone never says it.
+    const std::string tagline = "From Mathematical Insight to Production LLM Inference.";
+    CHECK(occurrences(full, tagline) == 1);
+    CHECK(in_order(full, {"Dr. Long Cheng", tagline, "I work across algorithms"}));
+    CHECK_FALSE(shows(full, "Production LLM Infrastructure"));
+    CHECK_FALSE(shows(base_full, tagline));
+    CHECK_FALSE(shows(full, "openEuler"));  // the VecTrans project is left out
+    // Titles are in capitals in this style: experience before the projects.
+    CHECK(in_order(full, {"Compute DL Architecture", "GVR — Guess-Verify-Refine"}));
+    CHECK(shows(fonts_of(out + "/cv-full.pdf"), "Lato"));  // style: modern
+  }
+  SECTION("compiler") {
+    const std::string out = built("compiler");
+    const std::string full = pdf_text(out + "/cv-full.pdf");
+    CHECK(shows(full, "From Mathematical Insight to LLM-Guided Compilers"));
+    CHECK(shows(full, "LLM4Compiler · Auto-vectorization"));
+    // Compiler work first: VecTrans leads the projects; GVR and PASA are left
+    // to the publications; the CFD papers are excluded.
+    CHECK(in_order(full, {"Summary", "Selected Projects", "VecTrans", "Technical Throughline",
+                          "Experience", "Talks", "Publications"}));
+    CHECK_FALSE(shows(full, "GVR — Guess-Verify-Refine"));
+    CHECK_FALSE(shows(full, "PASA — Online"));
+    CHECK(shows(full, "Online Pseudo-average Shifting Attention (PASA)"));
+    CHECK_FALSE(shows(full, "Inviscid Nonlinear Modeling"));
+    CHECK(shows(fonts_of(out + "/cv-full.pdf"), "CharisSIL"));
+    // The one-page CV's summary is the compiler paragraph.
+    const std::string onepage = pdf_text(out + "/cv-onepage.pdf");
+    CHECK(in_order(onepage, {"Summary", "LLM-native compiler workflows", "Focus"}));
+    CHECK_FALSE(shows(onepage, "Building TensorRT-LLM inference systems"));
+    CHECK(shows(onepage, "VecTrans"));
+  }
+  SECTION("academic") {
+    const std::string out = built("academic");
+    const std::string full = pdf_text(out + "/cv-full.pdf");
+    CHECK(
+        in_order(full, {"Publications", "Selected Projects", "Talks", "Education", "Experience"}));
+    CHECK(shows(full, "Sparse Attention · Numerical Error Analysis"));
+    const std::string onepage = pdf_text(out + "/cv-onepage.pdf");
+    // Every paper and both supervisors on one page.
+    CHECK(shows(onepage, "Inviscid Nonlinear Modeling"));
+    CHECK(shows(onepage, "A semi-implicit immersed boundary method"));
+    CHECK(shows(onepage, "Prof. Xiaofeng Sun"));
+    CHECK(shows(onepage, "Prof. Paul Tucker"));
   }
 }

@@ -55,3 +55,39 @@ TEST_CASE("existing links, code and math are left alone", "[autolink]") {
                    Span{"see", SpanKind::Text, false, false, "https://b.org"}};
   CHECK(autolink(text) == text);
 }
+
+TEST_CASE("addresses without a scheme, mailto: and tel: written in text", "[autolink]") {
+  CHECK(links("see arxiv.org/abs/2503.01873.") ==
+        Links{{"arxiv.org/abs/2503.01873", "https://arxiv.org/abs/2503.01873"}});
+  CHECK(links("code at github.com/zofia-lm/regalloc, docs") ==
+        Links{{"github.com/zofia-lm/regalloc", "https://github.com/zofia-lm/regalloc"}});
+  CHECK(links("write to mailto:z@y.org today") == Links{{"mailto:z@y.org", "mailto:z@y.org"}});
+  CHECK(links("call tel:+44-20-7946-0000.") ==
+        Links{{"tel:+44-20-7946-0000", "tel:+442079460000"}});
+}
+
+TEST_CASE("old-style arXiv ids become links", "[autolink]") {
+  CHECK(links("arXiv:hep-th/9901001") ==
+        Links{{"arXiv:hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001"}});
+  CHECK(links("(arXiv cond-mat/0102536v2)") ==
+        Links{{"arXiv cond-mat/0102536v2", "https://arxiv.org/abs/cond-mat/0102536v2"}});
+  // The subject class is not part of the address.
+  CHECK(links("in math.GT/0309136;") ==
+        Links{{"math.GT/0309136", "https://arxiv.org/abs/math/0309136"}});
+  CHECK(links("arXiv:hep-th/99010").empty());
+  CHECK(links("foo/9901001 and math/990100a").empty());
+}
+
+TEST_CASE("no links in abbreviations, versions, numbers and file names", "[autolink]") {
+  CHECK(links("e.g. i.e. U.S. etc. v1.2.3 3.14 1.5x 2/3 and/or I/O km/h").empty());
+  CHECK(links("Node.js/React, ASP.NET/C#, config.yaml/json, Example.com/x").empty());
+  CHECK(links("tel: 12, tel:abc, mailto:nobody").empty());
+}
+
+TEST_CASE("a tel: link holds only digits and a leading +", "[autolink]") {
+  CHECK(tel_url("+44 20 7946 0000") == "tel:+442079460000");
+  CHECK(tel_url("(555) 010-0100") == "tel:5550100100");
+  CHECK(tel_url("00 41 44 1+2") ==
+        "tel:0041441"
+        "2");
+}

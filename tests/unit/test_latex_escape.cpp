@@ -3,10 +3,12 @@
 #include <string>
 
 #include "latex/escape.h"
+#include "text/uri.h"
 
 using cvpress::check_math;
 using cvpress::escape_text;
 using cvpress::escape_url;
+using cvpress::link_uri;
 
 TEST_CASE("escape_text turns every TeX special character into a command", "[latex]") {
   CHECK(escape_text("\\") == "\\textbackslash{}");
@@ -78,28 +80,36 @@ TEST_CASE("escape_text passes UTF-8 through and drops invalid bytes", "[latex]")
   CHECK(escape_text("a\u00A0b") == "a\u00A0b");  // no-break space stays a character
 }
 
-TEST_CASE("escape_url escapes for hyperref and percent-encodes the rest", "[latex]") {
+TEST_CASE("link_uri keeps printable ASCII and percent-encodes the rest", "[latex]") {
+  CHECK(link_uri("https://example.com/a_b?x=1&y=2#top") == "https://example.com/a_b?x=1&y=2#top");
+  CHECK(link_uri("http://x/{a}\\b^c$\"<>|`~%41") == "http://x/{a}\\b^c$\"<>|`~%41");
+  CHECK(link_uri("http://x/a b") == "http://x/a%20b");
+  CHECK(link_uri("http://x/é") == "http://x/%C3%A9");
+  CHECK(link_uri("http://x/\n\t\x01y\x7F") == "http://x/y");
+  // hyperref splits at the first `#`: a second one is encoded, an empty fragment dropped.
+  CHECK(link_uri("http://x/a#b#c") == "http://x/a#b%23c");
+  CHECK(link_uri("http://x/a#") == "http://x/a");
+}
+
+TEST_CASE("escape_url escapes what hyperref's \\href needs escaped", "[latex]") {
   CHECK(escape_url("https://example.com/a_b?x=1&y=2#top") ==
         "https://example.com/a\\_b?x=1\\&y=2\\#top");
   CHECK(escape_url("https://example.com/%7Euser/~me") == "https://example.com/\\%7Euser/\\~me");
-  CHECK(escape_url("http://x/a b") == "http://x/a\\%20b");
-  CHECK(escape_url("http://x/{a}\\b^c") == "http://x/\\%7Ba\\%7D\\%5Cb\\%5Ec");
-  CHECK(escape_url("http://x/\"<>|`") == "http://x/\\%22\\%3C\\%3E\\%7C\\%60");
-  CHECK(escape_url("http://x/$") == "http://x/\\$");
-  CHECK(escape_url("http://x/é") == "http://x/\\%C3\\%A9");
-  CHECK(escape_url("http://x/\n\t\x01y") == "http://x/y");
-  // No raw special character survives.
-  const std::string url = escape_url("\\input{/etc/passwd}}{^^5c%#~&_$");
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    const char c = url[i];
-    CHECK(c != '{');
-    CHECK(c != '}');
-    CHECK(c != '^');
-    if (c == '%' || c == '#' || c == '~' || c == '&' || c == '_' || c == '$')
-      CHECK((i > 0 && url[i - 1] == '\\'));
-    if (c == '\\')
-      CHECK((i + 1 < url.size() && std::string("%#~&_$").find(url[i + 1]) != std::string::npos));
+  CHECK(escape_url("http://x/$5^2\\") == "http://x/\\string$5\\string^2\\\\");
+  CHECK(escape_url("http://x/{a}") ==
+        "http://x/\\csname @charlb\\endcsname a\\csname @charrb\\endcsname ");
+  CHECK(escape_url("http://x/\"<>|`'") == "http://x/\"<>|`'");
+  CHECK(escape_url("http://x/a bé") == "http://x/a\\%20b\\%C3\\%A9");
+  // No raw special character survives: the only commands are the escapes.
+  const std::string url = escape_url("\\input{/etc/passwd}}{^^5c%#~&_$\\");
+  CHECK(url.find("^^") == std::string::npos);
+  std::string rest = url;
+  for (const char* escape : {"\\csname @charlb\\endcsname ", "\\csname @charrb\\endcsname ",
+                             "\\string", "\\\\", "\\%", "\\#", "\\~", "\\&", "\\_"}) {
+    for (size_t at = rest.find(escape); at != std::string::npos; at = rest.find(escape))
+      rest.erase(at, std::string(escape).size());
   }
+  CHECK(rest == "input/etc/passwd^^5c$");
 }
 
 namespace {
@@ -189,4 +199,17 @@ TEST_CASE("check_math rejects math TeX could not typeset", "[latex]") {
   CHECK(rejected("\\big x") == "x");
   CHECK(rejected("a \\limits") == "\\limits");
   CHECK(rejected("x^\\left(") == "\\left");
+}
+
+TEST_CASE("comment_text keeps a comment on one line of valid UTF-8", "[latex]") {
+  // yaml-cpp turns YAML's "\N" into a lone 0x85 byte: malformed, dropped.
+  CHECK(cvpress::comment_text("Bad\x85name") == "Badname");
+  CHECK(cvpress::comment_text("a\nb\rc\td\x01"
+                              "e\x7F"
+                              "f") == "a b c d e f");
+  // NEL, LINE and PARAGRAPH SEPARATOR: line ends to some editors.
+  CHECK(cvpress::comment_text("a\xC2\x85z \xE2\x80\xA8y\xE2\x80\xA9x") == "a z  y x");
+  CHECK(cvpress::comment_text("Łukasiewicz-Müller — CV % \\input{x}") ==
+        "Łukasiewicz-Müller — CV % \\input{x}");
+  CHECK(cvpress::comment_text("\xF0\x9F\x98\x80 \xC3\x28 \xED\xA0\x80") == "\xF0\x9F\x98\x80 ( ");
 }

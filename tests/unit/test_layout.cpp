@@ -1,6 +1,8 @@
 // Shaping, line breaking, page breaking and keep-with-next.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "layout/layout.h"
 #include "layout/paragraph.h"
 #include "style/fonts.h"
@@ -156,4 +158,105 @@ TEST_CASE("the footer numbers the pages", "[pagebreak]") {
   for (const Glyph& g : last.glyphs) text += g.chars;
   const std::string n = std::to_string(pages.pages.size());
   CHECK(encode_utf8(text).find("page " + n + " of " + n) != std::string::npos);
+}
+
+namespace {
+
+const std::string kSoft(kSoftBreak);
+
+// `text` with a soft break between its characters (ASCII only).
+std::string all_soft(const std::string& text) {
+  std::string out;
+  for (char c : text) out += (out.empty() ? "" : kSoft) + c;
+  return out;
+}
+
+// The words of a page's lines, each line's runs joined: what a reader sees.
+std::vector<std::string> page_lines(const Pages& pages) {
+  std::vector<std::string> lines;
+  double y = -1;
+  for (const Page& page : pages.pages) {
+    for (const GlyphRun& run : page.runs) {
+      std::u32string text;
+      for (const Glyph& g : run.glyphs) text += g.chars;
+      if (run.y != y) lines.emplace_back();
+      lines.back() += encode_utf8(text);
+      y = run.y;
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("only the words that were cut get soft breaks", "[linebreak]") {
+  FontBook fonts;
+  const std::string bs(300, 'b');
+  Document doc;
+  doc.header.name = "Name";
+  doc.header.contacts = {plain("Town"), plain("https://example.org/" + std::string(200, 'c')),
+                         plain("the other")};
+  DocSection section;
+  section.title = "About";
+  Block cut;
+  RichText text = plain("the");
+  text[0].bold = true;
+  append(text, plain(bs + " and the other"));
+  cut.paragraphs = {text};
+  Block other;
+  std::string others;
+  for (int i = 0; i < 40; ++i) others += "other the bathe ";
+  other.paragraphs = {plain(others)};
+  section.blocks = {cut, other};
+  doc.sections = {section};
+
+  const Document soft = with_soft_breaks(doc, style(), fonts);
+  // The cut word, across its bold and regular spans; not its neighbours.
+  const RichText& first = soft.sections[0].blocks[0].paragraphs[0];
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].text == all_soft("the"));
+  CHECK(first[1].text == kSoft + all_soft(bs) + " and the other");
+  // "the" is no longer soft wherever it occurs: "other" never breaks as "ot|her".
+  CHECK(soft.sections[0].blocks[1].paragraphs == other.paragraphs);
+  CHECK(soft.header.contacts[0] == plain("Town"));
+  CHECK(soft.header.contacts[1] == plain(all_soft("https://example.org/" + std::string(200, 'c'))));
+  CHECK(soft.header.contacts[2] == plain("the other"));
+  for (const std::string& line : page_lines(layout(soft, style(), fonts))) {
+    if (line.find("bathe") == std::string::npos) continue;  // a line of the second paragraph
+    INFO(line);
+    std::istringstream words(line);
+    for (std::string word; words >> word;)
+      CHECK((word == "other" || word == "the" || word == "bathe"));
+  }
+  // Nothing left to cut: softening again changes nothing.
+  CHECK(with_soft_breaks(soft, style(), fonts).sections[0].blocks[0].paragraphs[0] == first);
+}
+
+TEST_CASE("a date or location too wide for the head line moves under the title", "[layout]") {
+  FontBook fonts;
+  Block entry;
+  entry.kind = BlockKind::Entry;
+  entry.title = plain("Title");
+  entry.date = "2020 \xE2\x80\x93 2021";
+  entry.location = "Kraków";
+  entry.paragraphs = {plain("Summary.")};
+  Block wide = entry;
+  wide.date = std::string(40, 'x') + " " + std::string(40, 'y');
+  wide.location = "Somewhere " + std::string(60, 'z');
+  Document doc;
+  doc.sections = {DocSection{"Work", {entry, wide}}};
+
+  const Document moved = with_wide_parts_moved(doc, style(), fonts);
+  const Block& kept = moved.sections[0].blocks[0];
+  CHECK(kept.date == entry.date);
+  CHECK(kept.location == entry.location);
+  CHECK(kept.paragraphs == entry.paragraphs);
+  const Block& under = moved.sections[0].blocks[1];
+  CHECK(under.date.empty());
+  CHECK(under.location.empty());
+  CHECK(under.paragraphs ==
+        std::vector<RichText>{plain(wide.date), plain(wide.location), plain("Summary.")});
+  // The title keeps its line: one line of head, however wide the date was.
+  const Pages pages = layout(moved, style(), fonts);
+  for (const std::string& line : page_lines(pages)) CHECK(line.size() > 1);
 }

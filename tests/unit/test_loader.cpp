@@ -375,7 +375,10 @@ TEST_CASE("loader: profiles", "[loader]") {
   const LoadResult r = load(R"(cv:
   name: A
   sections:
-    experience: [x]
+    experience:
+      - company: X
+        position: Y
+        tags: [gpu, Kernels]
     selected_projects: [y]
 profiles:
   gpu:
@@ -388,11 +391,10 @@ profiles:
     style: compact
   empty:
 )");
-  CHECK_FALSE(r.diags.has_errors());
   REQUIRE(r.cv.profiles.size() == 2);
   const Profile& p = r.cv.profiles[0];
   CHECK(p.name == "gpu");
-  CHECK(p.loc.line == 7);
+  CHECK(p.loc.line == 10);
   CHECK(p.loc.col == 3);
   CHECK(p.tags == std::vector<std::string>{"gpu", "kernels"});
   CHECK(p.exclude_tags == std::vector<std::string>{"teaching"});
@@ -401,11 +403,120 @@ profiles:
   CHECK(p.overrides ==
         std::vector<Override>{{"cv.headline", "GPU engineer"}, {"style.font_size", "10"}});
   CHECK(p.style == "compact");
+  CHECK((p.style_loc.line == 17 && p.style_loc.col == 12));
   CHECK(r.cv.profiles[1].name == "empty");
+  INFO(rendered(r));
+  // A section the profile names but the file lacks: an error at the name.
+  REQUIRE(r.diags.error_count() == 1);
+  const Diagnostic* section = find(r, "names section `experince`");
+  REQUIRE(section != nullptr);
+  CHECK(section->severity == Severity::Error);
+  CHECK(section->message ==
+        "profile `gpu` names section `experince`, which `cv.sections` does not have");
+  CHECK((section->loc.line == 13 && section->loc.col == 47));
+  CHECK(section->hint ==
+        "did you mean `experience`? the sections are: experience, selected_projects");
+  // A tag that nothing carries: a warning at the tag (tags ignore case).
   REQUIRE(r.diags.warning_count() == 1);
-  const Diagnostic& d = r.diags.all()[0];
-  CHECK(d.message == "profile `gpu` names section `experince`, which `cv.sections` does not have");
-  CHECK(d.hint == "did you mean `experience`?");
+  const Diagnostic* tag = find(r, "the tag `teaching`");
+  REQUIRE(tag != nullptr);
+  CHECK(tag->severity == Severity::Warning);
+  CHECK(tag->message ==
+        "profile `gpu`: no entry or highlight carries the tag `teaching` of its `exclude_tags`");
+  CHECK((tag->loc.line == 12 && tag->loc.col == 20));
+  CHECK(tag->hint == "the tags are: gpu, Kernels");
+}
+
+TEST_CASE("loader: a profile may name a section its overrides add", "[loader]") {
+  const LoadResult r = load(R"(cv:
+  name: A
+  sections:
+    experience: [x]
+profiles:
+  job:
+    sections: [experience, extra]
+    overrides:
+      cv.sections.extra: [Added by the profile.]
+  typo:
+    sections: [extra]
+)");
+  INFO(rendered(r));
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.diags.all()[0].loc.line == 11);  // only `typo`, which does not add it
+}
+
+TEST_CASE("loader: a text entry may be a map with tags and priority", "[loader]") {
+  const LoadResult r = load_entries(R"(    - A plain paragraph.
+    - text: A **tagged** paragraph.
+      tags: [intro]
+      priority: 1
+    - text: Named too
+      name: Both
+    - tags: [x]
+      priority: 2
+)");
+  INFO(rendered(r));
+  REQUIRE(r.cv.sections.size() == 1);
+  const std::vector<Entry>& entries = r.cv.sections[0].entries;
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].kind == EntryKind::Text);
+  CHECK(entries[1].kind == EntryKind::Text);
+  CHECK(plain_text(entries[1].text) == "A tagged paragraph.");
+  CHECK(entries[1].text[1].bold);
+  CHECK(entries[1].tags == std::vector<std::string>{"intro"});
+  CHECK(entries[1].priority == 1);
+  CHECK((entries[1].loc.line == 6 && entries[1].loc.col == 7));
+  // With another kind's key it is that kind, and `text` is not one of its keys.
+  CHECK(entries[2].kind == EntryKind::Normal);
+  const Diagnostic* unknown = find(r, "`text` in a normal entry is not used");
+  REQUIRE(unknown != nullptr);
+  CHECK(unknown->severity == Severity::Warning);
+  // Without `text` (or another kind's key) it is no entry at all.
+  const Diagnostic* kind = find(r, "cannot tell what kind of entry this is");
+  REQUIRE(kind != nullptr);
+  CHECK(kind->loc.line == 11);
+  CHECK(kind->hint.find(", text") != std::string::npos);
+}
+
+TEST_CASE("loader: design.theme and its place", "[loader]") {
+  const LoadResult r = load("cv:\n  name: A\ndesign:\n  theme: moderncv\n");
+  CHECK(r.cv.theme == "moderncv");
+  CHECK((r.cv.theme_loc.line == 4 && r.cv.theme_loc.col == 10));
+}
+
+TEST_CASE("loader: math outside the allow-list is an error at the command", "[loader][math]") {
+  // Each line: the entry, then the line and column the error must point at.
+  struct Case {
+    const char* entry;
+    int line, col;
+    const char* bad;
+  };
+  const Case cases[] = {
+      {"    - Plain $$\\alpha + \\input{x}$$ text\n", 5, 24, "\\input"},
+      {"    - 'Single $$\\beta$$ and $$\\gamma \\foo$$'\n", 5, 38, "\\foo"},
+      {"    - \"Dou\\\"ble $$\\\\alpha \\\\def$$\"\n", 5, 27, "\\def"},
+      // \in is allowed; the \input after it is found, not the \in.
+      {"    - '$$x \\in y$$ $$\\input$$'\n", 5, 22, "\\input"},
+      // Multi-line: the line of the command, and its column there.
+      {"    - text: >-\n        Folded $$\\alpha\n        + \\bar{x} \\evil$$\n", 7, 19, "\\evil"},
+      {"    - |\n      Literal\n      $$\\catcode$$\n", 7, 9, "\\catcode"},
+      // A character: at the character.
+      {"    - 'x $$a % b$$'\n", 5, 14, "%"},
+      // Not in the text (a script without its argument): at the formula.
+      {"    - 'x $$a^$$'\n", 5, 10, nullptr},
+  };
+  for (const Case& c : cases) {
+    const LoadResult r = load_entries(c.entry);
+    INFO(c.entry << rendered(r));
+    REQUIRE(r.diags.error_count() == 1);
+    const Diagnostic& d = r.diags.all()[0];
+    CHECK(d.message == (c.bad
+                            ? std::string("math uses `") + c.bad + "`, which cvpress does not allow"
+                            : "math ends before it is complete: an argument, a script or a "
+                              "\\right is missing"));
+    CHECK(d.loc.line == c.line);
+    CHECK(d.loc.col == c.col);
+  }
 }
 
 TEST_CASE("loader: wrong types are located errors", "[loader]") {
@@ -746,6 +857,19 @@ TEST_CASE("loader: cv.yaml loads without errors or warnings", "[loader][cv]") {
   CHECK(r.cv.sections[6].entries[0].start_date.year == 2014);
   CHECK(r.cv.sections[4].entries[1].kind == EntryKind::Numbered);
   CHECK(r.cv.sections[7].entries.back().kind == EntryKind::Text);
+
+  // Every entry and every bullet carries tags, so that tailoring can choose.
+  for (const Section& section : r.cv.sections) {
+    for (const Entry& entry : section.entries) {
+      INFO(section.title << " line " << entry.loc.line);
+      CHECK_FALSE(entry.tags.empty());
+      for (const Highlight& h : entry.highlights) CHECK_FALSE(h.tags.empty());
+    }
+  }
+  // The summary is text entries with tags: the one-page CV keeps its second.
+  REQUIRE(r.cv.sections[0].entries.size() == 3);
+  CHECK(r.cv.sections[0].entries[1].kind == EntryKind::Text);
+  CHECK(r.cv.sections[0].entries[1].priority == 1);
 }
 
 TEST_CASE("diagnostics: render", "[diagnostics]") {

@@ -96,6 +96,25 @@ TEST_CASE("overrides: values are YAML, but plain text stays text", "[overrides]"
   CHECK(problem.find("quote is not closed") != std::string::npos);
 }
 
+TEST_CASE("overrides: a text entry written as text takes tags and priority", "[overrides]") {
+  YAML::Node root = tree();
+  CHECK(set(root, "cv.sections.summary.0.priority", "1") == "");
+  const YAML::Node entry = root["cv"]["sections"]["summary"][0];
+  REQUIRE(entry.IsMap());
+  CHECK(entry["text"].Scalar() == "One paragraph.");
+  CHECK(entry["priority"].Scalar() == "1");
+  CHECK(set(root, "cv.sections.summary.0.name", "X") ==
+        "unknown path `cv.sections.summary.0.name`: `cv.sections.summary.0` has no key `name` "
+        "(it is an entry of kind `text`) | `cv.sections.summary.0` has: text, date, start_date, "
+        "end_date, location, summary, highlights, url, doi, tags, priority");
+  const LoadResult r = load({"", {"cv.sections.summary.0.tags=[intro]"}});
+  REQUIRE_FALSE(r.diags.has_errors());
+  const Entry& loaded = r.cv.sections[1].entries[0];
+  CHECK(loaded.kind == EntryKind::Text);
+  CHECK(plain_text(loaded.text) == "One paragraph.");
+  CHECK(loaded.tags == std::vector<std::string>{"intro"});
+}
+
 TEST_CASE("overrides: set existing fields, list items and new keys", "[overrides]") {
   YAML::Node root = tree();
   CHECK(set(root, "cv.headline", "Programmer") == "");
@@ -275,9 +294,10 @@ TEST_CASE("input schema: every key of the loader, described", "[schema]") {
   std::vector<std::string> top;
   for (const FieldInfo& f : schema.top) top.push_back(f.key);
   CHECK(top == std::vector<std::string>{"cv", "design", "locale", "settings", "profiles"});
-  REQUIRE(schema.entry_kinds.size() == 8);
+  REQUIRE(schema.entry_kinds.size() == 9);
   CHECK(schema.entry_kinds[0].name == "education");
   CHECK(schema.entry_kinds[7].name == "reversed_numbered");
+  CHECK(schema.entry_kinds[8].name == "text");  // last: a key of the others wins
 
   std::vector<const FieldInfo*> all;
   collect(schema.top, all);
@@ -310,6 +330,8 @@ TEST_CASE("input schema: the kind of an entry", "[schema]") {
   CHECK(kind({"company", "position", "institution"}) == "experience");
   CHECK(kind({"institution", "company"}) == "education");  // a tie: the earlier kind
   CHECK(kind({"label", "details"}) == "one_line");
+  CHECK(kind({"text", "tags"}) == "text");
+  CHECK(kind({"text", "name"}) == "normal");  // a tie: the earlier kind
   CHECK(kind({"date", "summary"}) == "none");
 }
 

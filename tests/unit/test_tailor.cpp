@@ -208,10 +208,17 @@ profiles:
   CHECK(find_profile(cv, "styled")->style == "compact");
   CHECK(find_profile(cv, "nope") == nullptr);
   CHECK(find_profile(cv, "") == nullptr);
-  CHECK(choose_style("classic", find_profile(cv, "styled"), cv) == "classic");
-  CHECK(choose_style("", find_profile(cv, "styled"), cv) == "compact");
-  CHECK(choose_style("", find_profile(cv, "plain"), cv) == "modern");
-  CHECK(choose_style("", nullptr, cv) == "modern");
+  // Each with where it was given, for "there is no style" at that place.
+  const StyleChoice flag = choose_style("classic", find_profile(cv, "styled"), cv);
+  CHECK(flag.name == "classic");
+  CHECK(flag.loc.file == "--style");
+  const StyleChoice of_profile = choose_style("", find_profile(cv, "styled"), cv);
+  CHECK(of_profile.name == "compact");
+  CHECK((of_profile.loc.line == 8 && of_profile.loc.col == 12));
+  const StyleChoice theme = choose_style("", find_profile(cv, "plain"), cv);
+  CHECK(theme.name == "modern");
+  CHECK((theme.loc.line == 4 && theme.loc.col == 10));
+  CHECK(choose_style("", nullptr, cv).name == "modern");
 }
 
 TEST_CASE("profiles: check_tailoring names what matches nothing", "[tailor][profile]") {
@@ -234,4 +241,65 @@ TEST_CASE("profiles: check_tailoring names what matches nothing", "[tailor][prof
   CHECK(tag.hint == "did you mean `kernels`? the tags are: compiler, gpu, kernels");
   CHECK(problems.all()[2].loc.file == "--exclude-tags");
   CHECK(problems.all()[2].hint == "the tags are: compiler, gpu, kernels");
+}
+
+TEST_CASE("tags: distinct_tags sorts without regard to case, each once", "[tailor]") {
+  CHECK(distinct_tags({"gpu", "Compiler", "GPU", "awards", "compiler"}) ==
+        std::vector<std::string>{"awards", "Compiler", "gpu"});
+  CHECK(distinct_tags({}).empty());
+}
+
+TEST_CASE("tags: mixed case shows once in keywords and hints", "[tailor]") {
+  const Cv cv = load(R"(cv:
+  sections:
+    s:
+      - name: One
+        tags: [GPU, kernels]
+      - name: Two
+        tags: [gpu]
+)");
+  CHECK(tailor(cv, {}).meta.keywords == "GPU, kernels");
+  Tailoring flags;
+  flags.tags = {"gpus"};
+  const Diagnostics problems = check_tailoring(cv, flags);
+  REQUIRE(problems.all().size() == 1);
+  CHECK(problems.all()[0].hint == "did you mean `GPU`? the tags are: GPU, kernels");
+}
+
+TEST_CASE("tags: listed_names trims and drops empty names", "[tailor]") {
+  CHECK(listed_names({"gpu", " compiler", "", "  ", "\tkernels "}) ==
+        std::vector<std::string>{"gpu", "compiler", "kernels"});
+}
+
+TEST_CASE("tailor: why_nothing_left says what each filter dropped", "[tailor]") {
+  const Cv cv = load(kCv);
+  Tailoring how;
+  how.tags = {"teaching"};
+  how.exclude_tags = {"kernels"};
+  how.since = 2030;
+  // Alpha and Beta carry other tags; Gamma is untagged and undated (kept by
+  // since too), so with all three this tailoring still shows Gamma.
+  CHECK_FALSE(tailor(cv, how).sections.empty());
+  how.sections = {"awards"};
+  CHECK(tailor(cv, how).sections.empty());
+  CHECK(why_nothing_left(cv, how) ==
+        "of the one entry of sections [awards], tags [teaching] drop 1, tagged with none of them");
+  how.sections = {};
+  how.exclude_tags = {"gpu", "compiler"};
+  how.tags = {};
+  const Cv dated = load(R"(cv:
+  sections:
+    s:
+      - name: Old
+        date: 2010
+      - name: Tagged
+        tags: [gpu]
+      - name: Other
+        tags: [compiler]
+        date: 2011
+)");
+  CHECK(tailor(dated, how).sections.empty());
+  CHECK(why_nothing_left(dated, how) ==
+        "of the 3 entries of the CV's sections, exclude_tags [gpu, compiler] drop 2 and since "
+        "2030 drops 1, which ended before");
 }
