@@ -45,8 +45,11 @@ cp "$src/cv.yaml" "$build/seeds/"
 # treats them as crashes; keep the check, except for fontconfig's
 # configuration, which lives until exit (fuzz/lsan.supp).
 export LSAN_OPTIONS="suppressions=$src/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# libFuzzer exits 77 on a crash by default, which ctest would take for a
+# skip: a crash, a timeout or running out of memory exit 1 here.
 "$build/fuzz/fuzz_build" \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=16384 \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -dict="$src/fuzz/cvpress.dict" -artifact_prefix="$build/artifacts/" \
   -print_final_stats=1 "$@" \
   "$build/corpus" "$build/seeds" "$src/tests/fixtures"
