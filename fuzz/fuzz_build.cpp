@@ -25,11 +25,12 @@
 #include "load/yaml_loader.h"
 #include "load/yaml_writer.h"
 #include "pdf/writer.h"
-#include "style/fonts.h"
 #include "style/style.h"
+#include "style/style_loader.h"
 #include "tailor/profile.h"
 #include "tailor/tailor.h"
 #include "text/font_book.h"
+#include "text/utf8.h"
 
 namespace {
 
@@ -41,11 +42,14 @@ using namespace cvpress;
   std::abort();
 }
 
+// The default style, as `cvpress build` loads it (fonts, fallback and math
+// fonts resolved).
 const Style& style() {
   static const Style resolved = [] {
-    Style s = classic_style();
-    if (std::string error = resolve_fonts(s); !error.empty()) {
-      std::fprintf(stderr, "fuzz_build: %s\n", error.c_str());
+    Diagnostics problems;
+    Style s = load_style("classic", problems);
+    if (problems.has_errors()) {
+      std::fprintf(stderr, "fuzz_build: %s", render_style_diagnostics(problems).c_str());
       std::exit(1);
     }
     return s;
@@ -53,9 +57,10 @@ const Style& style() {
   return resolved;
 }
 
+// What `cvpress build` does after loading (cli/build_command.cpp), in memory.
 void build(const Cv& cv, const Tailoring& how) {
   FontBook fonts;
-  const Document tailored = with_soft_breaks(tailor(cv, how), style(), fonts);
+  const Document tailored = prepare_for_style(tailor(cv, how), style(), fonts);
   for (const bool onepage : {false, true}) {
     Document doc = tailored;
     doc.footer = !onepage;
@@ -89,18 +94,12 @@ void load_and_build(const LoadResult& loaded, const std::string& text, bool json
     build(with.cv, with_profile(*profile, {}));
 }
 
+// Well-formed as the loader checks it (no overlong forms, no surrogates,
+// nothing past U+10FFFF): the only text that reaches the writer.
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return false;
     i += n;
   }
   return true;

@@ -3,11 +3,13 @@
 # own, then fuzzes the whole pipeline (fuzz_build.cpp) for a while.
 #
 #   fuzz/run.sh [SECONDS] [libFuzzer options...]     SECONDS defaults to 60
-#   e.g. fuzz/run.sh 3600 -jobs=2 -workers=2         an hour, on two cores
+#   e.g. fuzz/run.sh 3600 -fork=2                    an hour, on two cores
+# ctest runs it for 60 seconds (test fuzz_build_60s) in BUILD/fuzz-build.
 #
 # Seeds: the fixtures (RenderCV, JSON Resume, tailoring, crashes) and cv.yaml;
-# what the fuzzer finds is kept in BUILD/corpus for the next run. A crash is
-# written to BUILD/artifacts/ and the script fails: reproduce it with
+# what the fuzzer finds is kept in BUILD/corpus for the next run (not with
+# CVPRESS_FUZZ_FRESH=1, as ctest runs it). A crash is written to
+# BUILD/artifacts/ and the script fails: reproduce it with
 #   BUILD/fuzz/fuzz_build BUILD/artifacts/crash-...
 # then fix it and keep the input as tests/fixtures/crashes/NAME.{yaml,json}.
 # Exits 77 (ctest: skipped) when clang++ cannot link a libFuzzer program
@@ -38,12 +40,23 @@ CC=$cc CXX=$cxx cmake -S "$src" -B "$build" -DCVPRESS_FUZZ=ON -DBUILD_TESTING=OF
 cmake --build "$build" --target fuzz_build -j "$(nproc)" >"$build.build.log" 2>&1 ||
   { tail -50 "$build.build.log"; exit 1; }
 
-mkdir -p "$build/corpus" "$build/artifacts" "$build/seeds"
+# The corpus grows with every run; re-running a large one takes a minute by
+# itself, so CVPRESS_FUZZ_FRESH=1 (ctest) starts from the seeds each time.
+corpus="$build/corpus"
+if [ "${CVPRESS_FUZZ_FRESH:-0}" = 1 ]; then
+  corpus="$probe/corpus"
+fi
+mkdir -p "$corpus" "$build/artifacts" "$build/seeds"
 cp "$src/cv.yaml" "$build/seeds/"
 # Leaks are not bugs for a command that exits after one run, but libFuzzer
-# treats them as crashes; keep the check, it has found nothing so far.
+# treats them as crashes; keep the check, except for fontconfig's
+# configuration, which lives until exit (fuzz/lsan.supp).
+export LSAN_OPTIONS="suppressions=$src/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# libFuzzer exits 77 on a crash by default, which ctest would take for a
+# skip: a crash, a timeout or running out of memory exit 1 here.
 "$build/fuzz/fuzz_build" \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=16384 \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -dict="$src/fuzz/cvpress.dict" -artifact_prefix="$build/artifacts/" \
   -print_final_stats=1 "$@" \
-  "$build/corpus" "$build/seeds" "$src/tests/fixtures"
+  "$corpus" "$build/seeds" "$src/tests/fixtures"

@@ -200,15 +200,13 @@ int run_build(const BuildOptions& options) {
       fitted.pages = layout(doc, style, fonts, cache.get());
     }
     const std::string base = options.out_dir + "/" + stem + "-" + variant.suffix;
-    try {
-      if (wants("pdf")) {
-        files.emplace_back(base + ".pdf", write_pdf(fitted.pages, fitted.doc.meta, fonts, date));
-      }
-      if (wants("tex")) files.emplace_back(base + ".tex", write_latex(fitted.doc, fitted.style));
-    } catch (const std::exception& e) {
-      std::cerr << "cvpress: error: " << e.what() << "\n";
-      return kCannotWrite;
+    // The writers make bytes in memory; if one throws, that is a bug in
+    // cvpress (or memory ran out), not a file that cannot be written: main()
+    // reports it as an internal error (exit 70), and nothing is written.
+    if (wants("pdf")) {
+      files.emplace_back(base + ".pdf", write_pdf(fitted.pages, fitted.doc.meta, fonts, date));
     }
+    if (wants("tex")) files.emplace_back(base + ".tex", write_latex(fitted.doc, fitted.style));
   }
   if (std::string error = write_files_atomically(files); !error.empty()) {
     std::cerr << "cvpress: error: " << error << "\n";

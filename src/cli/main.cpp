@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <iostream>
+#include <new>
 #include <system_error>
 
 #include "cli/build_command.h"
@@ -13,6 +14,10 @@
 #include "load/yaml_loader.h"
 
 namespace {
+
+// Exit codes beyond the design's 0-4: a bug, not a problem of the input or
+// the output folder (sysexits.h EX_SOFTWARE).
+constexpr int kInternalError = 70;
 
 int run_schema(bool markdown) {
   const cvpress::InputSchema& schema = cvpress::input_schema();
@@ -102,9 +107,26 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (*build_cmd) return cvpress::run_build(build);
-  if (*validate_cmd) return cvpress::run_validate(validate_file);
-  if (*schema_cmd) return run_schema(markdown);
-  if (*import_cmd) return cvpress::run_import(import);
+  // An exception that reaches here is a bug in cvpress (or memory ran out):
+  // it is said as such, with exit code 70 (EX_SOFTWARE), and no output is
+  // written, since every output is written at the very end.
+  try {
+    if (*build_cmd) return cvpress::run_build(build);
+    if (*validate_cmd) return cvpress::run_validate(validate_file);
+    if (*schema_cmd) return run_schema(markdown);
+    if (*import_cmd) return cvpress::run_import(import);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "cvpress: internal error: out of memory; nothing was written\n";
+    return kInternalError;
+  } catch (const std::exception& e) {
+    std::cerr << "cvpress: internal error: " << e.what()
+              << "; nothing was written\n  note: this is a bug in cvpress; please report it "
+                 "with the input file\n";
+    return kInternalError;
+  } catch (...) {
+    std::cerr << "cvpress: internal error: unknown exception; nothing was written\n"
+                 "  note: this is a bug in cvpress; please report it with the input file\n";
+    return kInternalError;
+  }
   return 2;
 }

@@ -34,8 +34,12 @@ Face span_face(const Span& span, Face base) {
 namespace {
 
 // Cuts a word wider than `width` into pieces that each fit (at least one
-// character per line). Adds each piece's text to `cut`, when given, with a
-// soft break where it was cut.
+// character per line). Each line takes the longest run of characters that
+// fits, found by doubling the run and then halving the gap, so that a long
+// word costs O(n log n) measurements, not one per prefix: a prefix is never
+// narrower than a shorter one. Adds to `cuts`, when given, the characters
+// (code points from the word's start; a formula counts as one) before which
+// a new line begins.
 std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts,
                            std::set<size_t>* cuts) {
   std::vector<Word> parts(1);
@@ -46,36 +50,64 @@ std::vector<Word> cut_word(const Word& word, double width, FontBook& fonts,
   };
   for (const Piece& piece : word.pieces) {
     if (piece.math) {  // a formula never breaks: it starts a line when it does not fit
-      if (parts.back().width > 0 && parts.back().width + piece.width > width + kEpsilon) new_part();
+      if (parts.back().width > 0 && parts.back().width + piece.width > width + kEpsilon)
+        new_part();
       parts.back().pieces.push_back(piece);
       parts.back().width += piece.width;
       ++chars;
       continue;
     }
+    const std::string_view text = piece.text;
     size_t start = 0;
-    while (start < piece.text.size()) {
-      size_t end = start;
-      size_t best = start;
-      while (end < piece.text.size()) {
-        size_t next = std::min(piece.text.size(), end + utf8_lead_length(piece.text, end));
-        double w = fonts.width(piece.font, std::string_view(piece.text).substr(start, next - start),
-                               piece.size);
-        if (parts.back().width + w > width + kEpsilon &&
-            !(best == start && parts.back().width == 0))
+    while (start < text.size()) {
+      // ends[k - 1]: where the run of k characters from `start` ends.
+      std::vector<size_t> ends;
+      auto run_end = [&](size_t k) {  // k >= 1; clipped to the characters there are
+        while (ends.size() < k) {
+          const size_t at = ends.empty() ? start : ends.back();
+          if (at >= text.size()) break;
+          ends.push_back(std::min(text.size(), at + utf8_lead_length(text, at)));
+        }
+        return ends[std::min(k, ends.size()) - 1];
+      };
+      auto fits = [&](size_t end) {
+        return parts.back().width +
+                   fonts.width(piece.font, text.substr(start, end - start), piece.size) <=
+               width + kEpsilon;
+      };
+      // Runs of `fitting` characters fit, of `failing` (0: none tried) do not.
+      size_t fitting = 0, failing = 0;
+      for (size_t k = 1;; k *= 2) {
+        const size_t end = run_end(k);
+        const size_t have = std::min(k, ends.size());
+        if (!fits(end)) {
+          failing = have;
           break;
-        best = end = next;
+        }
+        fitting = have;
+        if (end == text.size()) break;
       }
-      if (best == start) {  // nothing more fits on this line: start the next one
+      while (failing > fitting + 1) {
+        const size_t mid = fitting + (failing - fitting) / 2;
+        (fits(ends[mid - 1]) ? fitting : failing) = mid;
+      }
+      size_t good = fitting > 0 ? ends[fitting - 1] : start;
+      size_t taken = fitting;
+      if (good == start && parts.back().width == 0) {  // one character at least
+        good = run_end(1);
+        taken = 1;
+      }
+      if (good == start) {  // nothing more fits on this line: start the next one
         new_part();
         continue;
       }
       Piece cut = piece;
-      cut.text = piece.text.substr(start, best - start);
+      cut.text = piece.text.substr(start, good - start);
       cut.width = fonts.width(cut.font, cut.text, cut.size);
-      chars += decode_utf8(cut.text).size();
       parts.back().pieces.push_back(cut);
       parts.back().width += cut.width;
-      start = best;
+      chars += taken;
+      start = good;
     }
   }
   parts.back().space_after = word.space_after;

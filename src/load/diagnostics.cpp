@@ -14,19 +14,24 @@ namespace {
 // caret, at most this many bytes wide.
 constexpr std::size_t kMaxShownBytes = 200;
 
-// Byte offset of the `chars`-th UTF-8 character of `line` (or its end).
-std::size_t byte_offset(std::string_view line, int chars) {
-  std::size_t i = 0;
-  for (int n = 0; n < chars && i < line.size(); ++n) {
-    ++i;
-    while (i < line.size() && is_utf8_continuation(line[i])) ++i;
-  }
-  return i;
+// Bytes of the character at line[i]: a well-formed UTF-8 sequence, or one
+// malformed byte.
+std::size_t char_length(std::string_view line, std::size_t i) {
+  return std::max<std::size_t>(utf8_sequence_length(line, i), 1);
 }
 
+// Byte offset of the `chars`-th character of `line` (or its end).
+std::size_t byte_offset(std::string_view line, int chars) {
+  std::size_t i = 0;
+  for (int n = 0; n < chars && i < line.size(); ++n) i += char_length(line, i);
+  return std::min(i, line.size());
+}
+
+// The first character boundary at or after byte i.
 std::size_t char_boundary(std::string_view line, std::size_t i) {
-  while (i < line.size() && is_utf8_continuation(line[i])) ++i;
-  return i;
+  std::size_t at = 0;
+  while (at < i && at < line.size()) at += char_length(line, at);
+  return std::min(at, line.size());
 }
 
 // The start of each line of `text`, so that every diagnostic finds its line
@@ -57,8 +62,8 @@ std::string location_prefix(const SourceLoc& loc) {
 }
 
 // Control characters and bytes that are not UTF-8 would garble the terminal:
-// each becomes one '?' (a stray continuation byte, which takes no column,
-// is dropped), so that the caret stays under its column.
+// each becomes one '?', which takes its one column, so that the caret stays
+// under its column.
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -66,7 +71,7 @@ std::string printable(std::string_view s) {
     const auto u = static_cast<unsigned char>(s[i]);
     const std::size_t length = utf8_sequence_length(s, i);
     if (length == 0) {
-      if (!is_utf8_continuation(s[i])) out += '?';
+      out += '?';
       ++i;
     } else if (length == 1) {
       out += (u < 0x20 && u != '\t') || u == 0x7F ? '?' : s[i];
@@ -95,11 +100,8 @@ std::string quote_line(std::string_view line, int col) {
   std::string out = prefix + printable(line) + suffix + "\n";
   if (col <= 0) return out;
   std::string pad(prefix.size(), ' ');
-  for (std::size_t i = 0; i < caret && i < line.size(); ++i) {
-    if (line[i] == '\t')
-      pad += '\t';
-    else if (!is_utf8_continuation(line[i]))
-      pad += ' ';
+  for (std::size_t i = 0; i < caret && i < line.size(); i += char_length(line, i)) {
+    pad += line[i] == '\t' ? '\t' : ' ';
   }
   return out + pad + "^\n";
 }
@@ -113,6 +115,16 @@ std::string render_one(const Diagnostic& d, std::string_view source,
   if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
   return out;
 }
+
+}  // namespace
+
+int column_of(std::string_view line, std::size_t offset) {
+  int column = 1;
+  for (std::size_t i = 0; i < offset && i < line.size(); i += char_length(line, i)) ++column;
+  return column;
+}
+
+namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -176,7 +188,18 @@ std::size_t Diagnostics::warning_count() const { return list_.size() - error_cou
 std::string Diagnostics::render(std::string_view source_text) const {
   const std::vector<std::size_t> starts = line_starts(source_text);
   std::string out;
-  for (const Diagnostic& d : list_) out += render_one(d, source_text, starts);
+  std::size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : list_) {
+    if (errors + warnings < kMaxRendered) {
+      out += render_one(d, source_text, starts);
+      continue;
+    }
+    ++(d.severity == Severity::Error ? errors : warnings);
+  }
+  if (errors + warnings > 0) {
+    out += fmt::format("cvpress: {} more error{} and {} more warning{} are not shown\n", errors,
+                       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  }
   return out;
 }
 

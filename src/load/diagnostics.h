@@ -41,8 +41,10 @@ class Diagnostics {
   bool empty() const { return list_.empty(); }
   const std::vector<Diagnostic>& all() const { return list_; }
 
-  // All diagnostics, rendered one after the other (see render() below).
+  // The diagnostics, rendered one after the other (see render() below): the
+  // first kMaxRendered of them, then how many more there are.
   std::string render(std::string_view source_text) const;
+  static constexpr std::size_t kMaxRendered = 200;
 
  private:
   std::vector<Diagnostic> list_;
@@ -51,8 +53,13 @@ class Diagnostics {
 // "file:line:col: error: message", then the source line and a caret under the
 // column (when the location and the line are known), then "  hint: ..." when
 // there is a hint; every line ends with '\n'. `source_text` is the text of
-// loc.file. Columns count UTF-8 characters, not bytes.
+// loc.file. Columns count characters, not bytes (see column_of()).
 std::string render(const Diagnostic& diagnostic, std::string_view source_text);
+
+// The 1-based column of byte `offset` of `line`: one more than the number of
+// characters before it, each malformed UTF-8 byte counting as one character
+// (so that two bad bytes side by side have columns of their own).
+int column_of(std::string_view line, std::size_t offset);
 
 // The candidate closest to `word` by edit distance (ignoring case), for "did
 // you mean `position`?"; "" when none is close enough to be a likely typo.

@@ -39,13 +39,15 @@ class Parser {
   // increasing order while parsing, so the scan resumes where it stopped.
   std::pair<int, int> where(std::size_t at) {
     if (at < mark_pos_) mark_pos_ = 0, mark_line_ = 1, mark_col_ = 1;
-    for (; mark_pos_ < at && mark_pos_ < text_.size(); ++mark_pos_) {
-      const auto c = static_cast<unsigned char>(text_[mark_pos_]);
-      if (c == '\n') {
+    // Columns count characters as column_of() does: a malformed byte is one.
+    while (mark_pos_ < at && mark_pos_ < text_.size()) {
+      if (text_[mark_pos_] == '\n') {
         ++mark_line_;
         mark_col_ = 1;
-      } else if (!is_utf8_continuation(static_cast<char>(c))) {
+        ++mark_pos_;
+      } else {
         ++mark_col_;
+        mark_pos_ += std::max<std::size_t>(utf8_sequence_length(text_, mark_pos_), 1);
       }
     }
     return {mark_line_, mark_col_};

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "load/json.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -163,17 +164,26 @@ class Converter {
            (v.type == JsonType::Object && v.members.empty());
   }
 
-  // A value as one line of a comment.
+  // A value as one line of a comment; a long one (an image as a data: URL)
+  // is clipped, so that the YAML stays readable and within the loader's limits.
   static std::string shown(const JsonValue& v) {
-    if (v.is_scalar()) return v.text;
-    if (v.type == JsonType::Array &&
-        std::all_of(v.items.begin(), v.items.end(),
-                    [](const JsonValue& i) { return i.is_scalar(); })) {
+    constexpr std::size_t kMaxShown = 240;
+    std::string text;
+    if (v.is_scalar()) {
+      text = v.text;
+    } else if (v.type == JsonType::Array &&
+               std::all_of(v.items.begin(), v.items.end(),
+                           [](const JsonValue& i) { return i.is_scalar(); })) {
       std::vector<std::string> parts;
       for (const JsonValue& item : v.items) parts.push_back(item.text);
-      return join(parts, ", ");
+      text = join(parts, ", ");
+    } else {
+      return v.type == JsonType::Array ? "(a list)" : "(an object)";
     }
-    return v.type == JsonType::Array ? "(a list)" : "(an object)";
+    if (text.size() <= kMaxShown) return text;
+    std::size_t cut = kMaxShown;
+    while (cut > 0 && is_utf8_continuation(text[cut])) --cut;
+    return text.substr(0, cut) + fmt::format("... ({} bytes in all)", text.size());
   }
 
   // Warns about the keys of `object` that are not in `known`, and keeps each
@@ -735,7 +745,8 @@ bool is_json_file_name(std::string_view path) {
 JsonResumeYaml json_resume_to_yaml(std::string text, const std::string& file_name) {
   JsonResumeYaml out;
   if (text.size() > kMaxInputBytes) {
-    out.diags.error({file_name}, "the file is larger than 16 MiB, the most cvpress reads");
+    out.diags.error({file_name}, fmt::format("the file is larger than {}, the most cvpress reads",
+                                             size_name(kMaxInputBytes)));
     return out;
   }
   if (text.starts_with(kBom)) text.erase(0, kBom.size());
@@ -755,7 +766,7 @@ JsonResumeYaml json_resume_to_yaml(std::string text, const std::string& file_nam
                         "JSON Resume fields that cvpress does not show are kept as comments."});
   if (out.yaml.text.size() > kMaxInputBytes) {
     out.diags.error({file_name}, "the resume is too large to read as a CV",
-                    "a CV file is at most 16 MiB");
+                    fmt::format("a CV file is at most {}", size_name(kMaxInputBytes)));
     out.yaml = {};
   }
   out.diags.sort_by_location();

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "load/yaml_parse.h"
+
 namespace cvpress {
 namespace {
 
@@ -306,12 +308,16 @@ std::optional<YAML::Node> parse_override_value(std::string_view value, std::stri
   if (std::string_view("[{\"'").find(text.front()) == std::string_view::npos) {
     return YAML::Node(std::string(text));
   }
-  try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    error = e.msg;
+  // Parsed as the file is (load/yaml_parse.h): a command line can hold a few
+  // hundred KiB of brackets too.
+  ParsedYaml parsed = parse_yaml(std::string(text));
+  for (const YamlProblem& p : parsed.problems) {
+    if (!p.error) continue;
+    constexpr std::string_view kPrefix = "invalid YAML: ";
+    error = p.message.starts_with(kPrefix) ? p.message.substr(kPrefix.size()) : p.message;
     return std::nullopt;
   }
+  return std::move(parsed.root);
 }
 
 std::optional<PathError> set_path(YAML::Node& root, const InputSchema& schema,

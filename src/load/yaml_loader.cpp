@@ -17,12 +17,11 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "load/json_resume.h"
 #include "load/overrides.h"
-#include "load/yaml_syntax.h"
+#include "load/yaml_parse.h"
 #include "model/section_name.h"
 #include "text/markup.h"
 #include "text/math.h"
@@ -87,7 +86,7 @@ std::string normalize(std::string text) {
 }
 
 // Maps byte offsets and yaml-cpp marks (0-based, columns in bytes) to source
-// locations (1-based, columns in UTF-8 characters).
+// locations (1-based, columns in characters as column_of() counts them).
 class LineIndex {
  public:
   LineIndex(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
@@ -104,12 +103,17 @@ class LineIndex {
     if (line < 0 || byte_col < 0) return {file_};
     const auto index = static_cast<std::size_t>(line);
     if (index >= starts_.size()) return {file_, line + 1, byte_col + 1};
-    const std::string_view text = text_.substr(starts_[index]);
-    int chars = 0;
-    for (std::size_t i = 0; i < static_cast<std::size_t>(byte_col) && i < text.size(); ++i) {
-      if (!is_utf8_continuation(text[i])) ++chars;
+    // Columns are asked for mostly in order along a line, which may be long
+    // (a flow list of thousands of items): resume from the last answer.
+    const std::size_t end =
+        std::min(starts_[index] + static_cast<std::size_t>(byte_col),
+                 index + 1 < starts_.size() ? starts_[index + 1] : text_.size());
+    if (memo_.line != index || memo_.offset > end) memo_ = {index, starts_[index], 1};
+    while (memo_.offset < end) {
+      memo_.offset += std::max<std::size_t>(utf8_sequence_length(text_, memo_.offset), 1);
+      ++memo_.column;
     }
-    return {file_, line + 1, chars + 1};
+    return {file_, line + 1, memo_.column};
   }
 
   SourceLoc at(const YAML::Mark& mark) const { return at(mark.line, mark.column); }
@@ -121,9 +125,16 @@ class LineIndex {
   }
 
  private:
+  struct Memo {
+    std::size_t line = static_cast<std::size_t>(-1);
+    std::size_t offset = 0;  // a character boundary of that line
+    int column = 1;          // its column
+  };
+
   std::string_view text_;
   std::string file_;
   std::vector<std::size_t> starts_;
+  mutable Memo memo_;
 };
 
 // YAML allows no C0 control character but tab and line ends, and no DEL.
@@ -158,70 +169,19 @@ void check_encoding(std::string_view text, const LineIndex& lines, Diagnostics& 
   }
 }
 
-// A quote can start a scalar only where a token starts.
-bool starts_token(std::string_view text, std::size_t i) {
-  return i == 0 || std::string_view(" \t\n[{,:").find(text[i - 1]) != std::string_view::npos;
-}
-
-// Offset of the first `[` or `{` nested deeper than kMaxNesting, or npos.
-// Comments are skipped, and quoted scalars inside flow collections; brackets
-// in block-level text count, which errs on the safe side.
-std::size_t find_too_deep_nesting(std::string_view text) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != 0) {
-      if (quote == '"' && c == '\\')
-        ++i;
-      else if (c == quote)
-        quote = 0;
-      continue;
-    }
-    if (c == '#' && (i == 0 || is_space(text[i - 1]))) {
-      i = std::min(text.find('\n', i), text.size());
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxNesting) return i;
-    } else if (c == ']' || c == '}') {
-      depth = std::max(depth - 1, 0);
-    } else if ((c == '\'' || c == '"') && depth > 0 && starts_token(text, i)) {
-      quote = c;
-    }
+// yaml-cpp's events, checked, then the first document's nodes (load/yaml_parse.h).
+std::optional<YAML::Node> parse(const std::string& text, const LineIndex& lines,
+                                Diagnostics& diags) {
+  ParsedYaml parsed = parse_yaml(text);
+  for (YamlProblem& p : parsed.problems) {
+    const SourceLoc loc =
+        p.offset == kNoOffset ? SourceLoc{lines.file()} : lines.at_offset(p.offset);
+    if (p.error)
+      diags.error(loc, std::move(p.message), std::move(p.hint));
+    else
+      diags.warning(loc, std::move(p.message), std::move(p.hint));
   }
-  return std::string_view::npos;
-}
-
-bool check_nesting(std::string_view text, const LineIndex& lines, Diagnostics& diags) {
-  const std::size_t at = find_too_deep_nesting(text);
-  if (at == std::string_view::npos) return true;
-  diags.error(lines.at_offset(at),
-              fmt::format("`[` and `{{` nest deeper than {} levels here", kMaxNesting),
-              "is a bracket not closed?");
-  return false;
-}
-
-std::optional<YAML::Node> parse_yaml(const std::string& text, const LineIndex& lines,
-                                     Diagnostics& diags) {
-  try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.empty()) return YAML::Node();
-    if (documents.size() > 1) {
-      diags.warning(lines.at(documents[1].Mark()),
-                    "only the first YAML document is read; the others are ignored");
-    }
-    return documents.front();
-  } catch (const YAML::DeepRecursion& e) {
-    diags.error(lines.at(e.mark), "the YAML nests too deeply to be read",
-                "a CV needs only a few levels; is a bracket not closed?");
-  } catch (const YAML::ParserException& e) {
-    const SyntaxExplanation why =
-        explain_yaml_error(text, static_cast<std::size_t>(std::max(e.mark.pos, 0)), e.msg);
-    diags.error(e.mark.pos < 0 ? lines.at(e.mark) : lines.at_offset(why.offset),
-                fmt::format("invalid YAML: {}", e.msg), why.hint);
-  } catch (const std::exception& e) {
-    diags.error({lines.file()}, fmt::format("cannot parse the YAML: {}", e.what()));
-  }
-  return std::nullopt;
+  return std::move(parsed.root);
 }
 
 // ---------------------------------------------------------------------------
@@ -392,6 +352,7 @@ class Reader {
   bool expect(const YAML::Node& node, YAML::NodeType::value type, std::string_view expected);
   std::optional<std::string> scalar(const YAML::Node& node, std::string_view expected);
   bool spend(std::size_t units, const YAML::Node& at);
+  bool count_item(const YAML::Node& at);
   void unknown_key(const YAML::Node& key, std::string_view where,
                    const std::vector<std::string>& known);
   std::optional<Entry> read_entry(const YAML::Node& node);
@@ -406,6 +367,7 @@ class Reader {
   // expand without bound, and every read spends from this.
   std::size_t budget_;
   bool exhausted_ = false;
+  std::size_t items_ = 0;  // list items read: at most kMaxItems
   const NodeOrigins& origins_;
 };
 
@@ -625,8 +587,27 @@ constexpr std::array kDesignFields{
                "The style to use, by name; --style overrides it."),
     object<Cv>("page", read_page, kPageFields, "The page."),
     custom<Cv>("page_size", read_page_size, ValueKind::PageSize, "As design.page.size.")};
-constexpr std::array kLocaleFields{
-    field<&Cv::language>("language", "The language of the CV, by name (english, ...).")};
+// cvpress writes its few words (month names, "Present", "page N of M") in
+// English only: another language is kept, and said to have no effect.
+void read_language(Reader& r, const YAML::Node& node, Cv& cv) {
+  r.read(node, cv.language);
+  const std::string_view language = trim(cv.language);
+  if (language.empty() || iequals(language, "english") || iequals(language, "en") ||
+      iequals(language, "en_us") || iequals(language, "en-us") || iequals(language, "en_gb") ||
+      iequals(language, "en-gb")) {
+    return;
+  }
+  r.warning(node,
+            fmt::format("cvpress writes month names, \"Present\" and \"page N of M\" in English "
+                        "only; `language: {}` does not change them",
+                        language),
+            "your own text is shown as written, and so is a date written as text "
+            "(`date: März 2021 – heute`)");
+}
+
+constexpr std::array kLocaleFields{custom<Cv>("language", read_language, ValueKind::Text,
+                                              "The language of the CV, by name (english, ...); "
+                                              "cvpress writes its own words in English.")};
 constexpr std::array kSettingsFields{custom<Cv>(
     "current_date", read_current_date, ValueKind::CurrentDate,
     "The date the CV is as of; the PDF's creation date unless SOURCE_DATE_EPOCH is set.")};
@@ -785,7 +766,7 @@ void Reader::for_each_pair(const YAML::Node& map, Fn fn) {
 template <class Fn>
 void Reader::for_each_item(const YAML::Node& list, Fn fn) {
   for (const auto& item : list) {
-    if (!spend(1, item)) return;
+    if (!spend(1, item) || !count_item(item)) return;
     fn(item);
   }
 }
@@ -803,7 +784,25 @@ bool Reader::expect(const YAML::Node& node, YAML::NodeType::value type, std::str
 std::optional<std::string> Reader::scalar(const YAML::Node& node, std::string_view expected) {
   if (!expect(node, YAML::NodeType::Scalar, expected)) return std::nullopt;
   if (!spend(node.Scalar().size() + 1, node)) return std::nullopt;
+  if (node.Scalar().size() > kMaxValueBytes) {
+    error(node,
+          fmt::format("this text is {} long; cvpress reads at most {} in one value",
+                      size_name(node.Scalar().size()), size_name(kMaxValueBytes)),
+          "a CV's longest text is a paragraph; was something pasted here by mistake?");
+    return std::nullopt;
+  }
   return node.Scalar();
+}
+
+bool Reader::count_item(const YAML::Node& at) {
+  if (++items_ <= kMaxItems) return true;
+  exhausted_ = true;
+  error(at,
+        fmt::format("the file holds more than {} list items (entries, highlights, names, "
+                    "...); reading stops here",
+                    kMaxItems),
+        "cvpress reads at most that many: hundreds of pages of CV");
+  return false;
 }
 
 bool Reader::spend(std::size_t units, const YAML::Node& at) {
@@ -1207,14 +1206,19 @@ LoadResult load_cv_text(std::string text, const std::string& file_name,
   LoadResult result;
   result.cv.source_file = file_name;
   if (text.size() > kMaxInputBytes) {
-    result.diags.error({file_name}, "the file is larger than 16 MiB, the most cvpress reads");
+    result.diags.error({file_name},
+                       fmt::format("the file is larger than {}, the most cvpress reads",
+                                   size_name(kMaxInputBytes)));
     return result;
   }
   result.source = normalize(std::move(text));
   const LineIndex lines(result.source, file_name);
   check_encoding(result.source, lines, result.diags);
-  if (!check_nesting(result.source, lines, result.diags)) return result;
-  std::optional<YAML::Node> root = parse_yaml(result.source, lines, result.diags);
+  // yaml-cpp reads a malformed byte as U+FFFD (three bytes, so every later
+  // place is off) and a NUL as the end of an escape: what it would say about
+  // such a text misleads. The encoding is fixed first.
+  std::optional<YAML::Node> root;
+  if (!result.diags.has_errors()) root = parse(result.source, lines, result.diags);
   if (root) {
     NodeOrigins origins;
     apply_overrides(
@@ -1224,6 +1228,13 @@ LoadResult load_cv_text(std::string text, const std::string& file_name,
   }
   result.diags.sort_by_location();
   return result;
+}
+
+std::string size_name(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0)
+    return fmt::format("{} MiB", bytes >> 20);
+  if (bytes >= 1024) return fmt::format("{} KiB", (bytes + 1023) >> 10);
+  return fmt::format("{} bytes", bytes);
 }
 
 const InputSchema& input_schema() {

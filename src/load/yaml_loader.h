@@ -17,11 +17,30 @@
 
 namespace cvpress {
 
-// Larger inputs are refused unread.
-inline constexpr std::size_t kMaxInputBytes = std::size_t{16} << 20;
-// Deeper nesting of flow collections ([ and {) is refused before parsing:
-// yaml-cpp parses them recursively.
+// Limits that keep time and memory bounded on any input (README.md, "Bad
+// input"); no real CV comes near them: the fixtures are up to 15 KiB.
+//
+// Larger input files are refused unread: yaml-cpp needs some 100-200 bytes of
+// memory per byte of YAML, and layout a few microseconds.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{1} << 20;
+// One value (a name, a summary, a highlight) is at most this long: a single
+// word that long still breaks into some 1000 lines.
+inline constexpr std::size_t kMaxValueBytes = std::size_t{64} << 10;
+// At most this many list items (entries, highlights, names, ...) in all:
+// layout and the one-page fitter take time that grows faster than the number
+// of entries.
+inline constexpr std::size_t kMaxItems = 20000;
+// yaml-cpp holds every token of a `[...]` or `{...}` list in memory (hundreds
+// of bytes a bracket) until it knows what the list is; it is never given more
+// than this many bytes beyond what it has reported, so a longer list, or a
+// value that long, is refused.
+inline constexpr std::size_t kMaxLookahead = std::size_t{128} << 10;
+// Deeper nesting of lists and maps is refused where it goes too deep:
+// yaml-cpp parses nesting recursively.
 inline constexpr int kMaxNesting = 256;
+
+// "1 MiB", "64 KiB": a limit as its message says it.
+std::string size_name(std::size_t bytes);
 
 struct LoadResult {
   Cv cv;

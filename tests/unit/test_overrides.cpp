@@ -89,6 +89,11 @@ TEST_CASE("overrides: values are YAML, but plain text stays text", "[overrides]"
   CHECK(value("").IsNull());
   CHECK_FALSE(parse_override_value("[gpu, kernels", problem));
   CHECK_FALSE(problem.empty());
+  // Parsed within the loader's bounds: deep brackets, a quote not closed.
+  CHECK_FALSE(parse_override_value(std::string(200000, '['), problem));
+  CHECK(problem.find("nests deeper") != std::string::npos);
+  CHECK_FALSE(parse_override_value("\"GPU kernels", problem));
+  CHECK(problem.find("quote is not closed") != std::string::npos);
 }
 
 TEST_CASE("overrides: a text entry written as text takes tags and priority", "[overrides]") {
