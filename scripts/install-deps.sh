@@ -13,7 +13,7 @@ mapfile -t font_pkgs < <(grep -oh 'package: *[a-z0-9.+-]*' styles/*.yaml | sed '
 build_pkgs=(
   cmake make g++ pkg-config
   libpodofo-dev libyaml-cpp-dev libfmt-dev libcli11-dev catch2
-  libharfbuzz-dev libfreetype-dev libfontconfig-dev fontconfig
+  libharfbuzz-dev libfreetype-dev libfontconfig-dev fontconfig zlib1g-dev
   "${font_pkgs[@]}"
 )
 test_pkgs=(

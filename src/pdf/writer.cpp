@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 #include <podofo/podofo.h>
+#include <zlib.h>
 
 #include <cmath>
 #include <future>
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "pdf/font_embed.h"
@@ -90,16 +92,27 @@ struct FontProgram {
   std::string deflated;
 };
 
-// What PdfStream::Set() writes with its default filter, made off the
-// PoDoFo document, so it can run on another thread.
-std::string flate(const std::string& data) {
-  const std::unique_ptr<PdfFilter> filter(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
-  char* out = nullptr;
-  pdf_long length = 0;
-  filter->Encode(data.data(), static_cast<pdf_long>(data.size()), &out, &length);
-  std::string bytes(out, static_cast<std::size_t>(length));
-  podofo_free(out);
-  return bytes;
+// `data` compressed for a /FlateDecode stream, at zlib's fastest level:
+// PoDoFo's own filter takes the default level, which spends three times as
+// long for files some 10% smaller. Needs no PoDoFo document, so it can run
+// on another thread.
+std::string flate(std::string_view data) {
+  uLongf length = compressBound(static_cast<uLong>(data.size()));
+  std::string out(length, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &length,
+                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
+                Z_BEST_SPEED) != Z_OK)
+    throw std::runtime_error("zlib could not compress a stream");
+  out.resize(length);
+  return out;
+}
+
+// Sets a stream's data, compressed by flate().
+void set_flate_stream(PdfObject& object, std::string_view data) {
+  const std::string deflated = flate(data);
+  PdfMemoryInputStream bytes(deflated.data(), static_cast<pdf_long>(deflated.size()));
+  object.GetStream()->SetRawData(&bytes, static_cast<pdf_long>(deflated.size()));
+  object.GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
 class Writer {
@@ -232,13 +245,13 @@ void Writer::embed_fonts() {
         map[2 * code + 1] = static_cast<char>(glyph & 0xFF);
       }
       PdfObject* cid_to_gid = objects->CreateObject();
-      cid_to_gid->GetStream()->Set(map.data(), static_cast<pdf_long>(map.size()));
+      set_flate_stream(*cid_to_gid, map);
       c.AddKey("CIDToGIDMap", cid_to_gid->Reference());
     }
 
     PdfObject* to_unicode = objects->CreateObject();
     const std::string cmap = to_unicode_cmap(codes);
-    to_unicode->GetStream()->Set(cmap.data(), cmap.size());
+    set_flate_stream(*to_unicode, cmap);
 
     PdfObject* type0 = objects->CreateObject("Font");
     PdfDictionary& t = type0->GetDictionary();
@@ -349,7 +362,7 @@ std::string Writer::write(const Metadata& meta, const std::string& creation_date
     PdfPage* pdf_page = doc_.CreatePage(PdfRect(0, 0, pages_.width, pages_.height));
     pdf_page->GetResources()->GetDictionary().AddKey("Font", font_resources);
     const std::string ops = content(page);
-    pdf_page->GetContents()->GetStream()->Set(ops.data(), ops.size());
+    set_flate_stream(*pdf_page->GetContents(), ops);
     add_links(*pdf_page, page);
   }
   add_outline();
