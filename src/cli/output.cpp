@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <system_error>
 
 namespace cvpress {
@@ -21,7 +22,7 @@ std::string beside(const std::string& path, const char* what) {
   return path + "." + what + "-" + std::to_string(::getpid());
 }
 
-// Writes `bytes` to a new file at `path`, synced to the disk; "" or what failed.
+// Writes `bytes` to a new file at `path`; "" or what failed.
 std::string write_new_file(const std::string& path, const std::string& bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return "cannot write " + path + ": " + error_text(errno);
@@ -33,12 +34,33 @@ std::string write_new_file(const std::string& path, const std::string& bytes) {
     else if (errno != EINTR)
       error = "cannot write " + path + ": " + error_text(errno);
   }
-  // Without the sync, a crash just after the rename could leave an empty file
-  // where the old output was. Some file systems cannot sync: that is no error.
-  if (error.empty() && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-    error = "cannot write " + path + ": " + error_text(errno);
   if (::close(fd) != 0 && error.empty()) error = "cannot write " + path + ": " + error_text(errno);
   if (!error.empty()) ::unlink(path.c_str());
+  return error;
+}
+
+// Syncs the files at `paths` to the disk; "" or what failed. Without the
+// sync, a crash just after a rename could leave an empty file where the old
+// output was. The files are synced in parallel: the file system can commit
+// them together. Some file systems cannot sync: that is no error.
+std::string sync_files(const std::vector<std::string>& paths) {
+  auto sync = [](const std::string& path) -> std::string {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return "cannot write " + path + ": " + error_text(errno);
+    std::string error;
+    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+      error = "cannot write " + path + ": " + error_text(errno);
+    ::close(fd);
+    return error;
+  };
+  std::vector<std::future<std::string>> others;
+  for (std::size_t i = 1; i < paths.size(); ++i)
+    others.push_back(std::async(std::launch::async, sync, std::cref(paths[i])));
+  std::string error = paths.empty() ? "" : sync(paths.front());
+  for (std::future<std::string>& other : others) {
+    std::string e = other.get();
+    if (error.empty()) error = std::move(e);
+  }
   return error;
 }
 
@@ -105,6 +127,12 @@ std::string write_files_atomically(const std::vector<std::pair<std::string, std:
       return error;
     }
     targets[i].temp = temp;
+  }
+  std::vector<std::string> temps;
+  for (const Target& t : targets) temps.push_back(t.temp);
+  if (std::string error = sync_files(temps); !error.empty()) {
+    clean_up();
+    return error;
   }
   for (Target& t : targets) back_up(t);
 
