@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <stdexcept>
 
@@ -150,7 +151,11 @@ int run_build(const BuildOptions& options) {
   if (!paper.empty()) set_paper(style, paper);
 
   FontBook fonts;
-  tailored = prepare_for_style(std::move(tailored), style, fonts);
+  // Paragraphs broken once serve every later layout: the pass that finds the
+  // words to soften, and both variants' fits (which change only vertical
+  // gaps, never `style`'s widths).
+  const std::shared_ptr<LayoutCache> cache = make_layout_cache();
+  tailored = prepare_for_style(std::move(tailored), style, fonts, cache.get());
   const std::vector<MissingGlyph> missing = find_missing_glyphs(tailored, style, fonts);
   for (const MissingGlyph& m : missing) {
     std::cerr << "cvpress: " << (options.strict ? "error" : "warning")
@@ -167,10 +172,11 @@ int run_build(const BuildOptions& options) {
     return false;
   };
 
-  // Paragraphs broken for one variant serve the other: both use `style`'s
-  // widths (the fitter changes only vertical gaps).
-  const std::shared_ptr<LayoutCache> cache = make_layout_cache();
-  std::vector<std::pair<std::string, std::string>> files;
+  struct Fitted {
+    std::string base;  // the output path without its extension
+    FitResult result;
+  };
+  std::vector<Fitted> variants;
   for (const Variant variant : {Variant{"full", false}, Variant{"onepage", true}}) {
     if (options.variant != "all" && options.variant != variant.suffix) continue;
     Document doc = tailored;
@@ -199,14 +205,33 @@ int run_build(const BuildOptions& options) {
       fitted.style = style;
       fitted.pages = layout(doc, style, fonts, cache.get());
     }
-    const std::string base = options.out_dir + "/" + stem + "-" + variant.suffix;
-    // The writers make bytes in memory; if one throws, that is a bug in
-    // cvpress (or memory ran out), not a file that cannot be written: main()
-    // reports it as an internal error (exit 70), and nothing is written.
-    if (wants("pdf")) {
-      files.emplace_back(base + ".pdf", write_pdf(fitted.pages, fitted.doc.meta, fonts, date));
-    }
-    if (wants("tex")) files.emplace_back(base + ".tex", write_latex(fitted.doc, fitted.style));
+    variants.push_back({options.out_dir + "/" + stem + "-" + variant.suffix, std::move(fitted)});
+  }
+
+  // The writers make bytes in memory; if one throws, that is a bug in
+  // cvpress (or memory ran out), not a file that cannot be written: main()
+  // reports it as an internal error (exit 70), and nothing is written.
+  std::vector<std::pair<std::string, std::string>> files;
+  // The LaTeX on another thread while the PDFs are made.
+  std::future<std::vector<std::string>> latex;
+  if (wants("tex")) {
+    latex = std::async(std::launch::async, [&variants] {
+      std::vector<std::string> out;
+      for (const Fitted& v : variants) out.push_back(write_latex(v.result.doc, v.result.style));
+      return out;
+    });
+  }
+  if (wants("pdf")) {
+    std::vector<PdfSource> sources;
+    for (const Fitted& v : variants) sources.push_back({&v.result.pages, &v.result.doc.meta});
+    std::vector<std::string> pdfs = write_pdfs(sources, fonts, date);
+    for (size_t i = 0; i < variants.size(); ++i)
+      files.emplace_back(variants[i].base + ".pdf", std::move(pdfs[i]));
+  }
+  if (latex.valid()) {
+    std::vector<std::string> tex = latex.get();
+    for (size_t i = 0; i < variants.size(); ++i)
+      files.emplace_back(variants[i].base + ".tex", std::move(tex[i]));
   }
   if (std::string error = write_files_atomically(files); !error.empty()) {
     std::cerr << "cvpress: error: " << error << "\n";

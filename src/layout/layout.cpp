@@ -620,9 +620,13 @@ class Softener {
 
 }  // namespace
 
-Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts) {
+Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts,
+                          LayoutCache* cache) {
   CutTexts cut;
-  Engine engine(style, fonts, nullptr, true);  // only the cut words matter
+  // Only the cut words matter; the paragraphs broken on the way serve later
+  // layouts. (The cache starts empty here, so no paragraph escapes the count
+  // of cut words; a text that is softened gets new keys.)
+  Engine engine(style, fonts, cache, true);
   engine.cut_ = &cut;
   engine.run(doc);
   if (cut.empty()) return doc;
@@ -678,9 +682,10 @@ Document with_wide_parts_moved(Document doc, const Style& style, FontBook& fonts
   return doc;
 }
 
-Document prepare_for_style(Document doc, const Style& style, FontBook& fonts) {
+Document prepare_for_style(Document doc, const Style& style, FontBook& fonts, LayoutCache* cache) {
   Document fallback = with_fallback_fonts(std::move(doc), style, fonts);
-  return with_soft_breaks(with_wide_parts_moved(std::move(fallback), style, fonts), style, fonts);
+  return with_soft_breaks(with_wide_parts_moved(std::move(fallback), style, fonts), style, fonts,
+                          cache);
 }
 
 double GlyphRun::width() const {

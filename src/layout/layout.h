@@ -125,7 +125,10 @@ HeaderLines header_lines(const Header& header, const Style& style);
 // The document with a soft break (U+200B) between the characters of every
 // word too wide for the line it is set in, so that both backends break it
 // at the same places, filling each line, instead of overflowing the margin.
-Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts);
+// The paragraphs it breaks go into `cache`, which must be empty: a paragraph
+// found there would not be counted for its cut words.
+Document with_soft_breaks(const Document& doc, const Style& style, FontBook& fonts,
+                          LayoutCache* cache = nullptr);
 
 // The document with each entry's date and location that cannot stand on
 // its head line moved under the title, as the first paragraphs of the entry
@@ -138,7 +141,8 @@ Document with_wide_parts_moved(Document doc, const Style& style, FontBook& fonts
 // The document made ready for `style`: fallback fonts chosen for the
 // characters its faces lack (text/fallback.h), over-wide dates and
 // locations moved, then over-long words softened. Both backends take this
-// document.
-Document prepare_for_style(Document doc, const Style& style, FontBook& fonts);
+// document. `cache`: as with_soft_breaks() takes it.
+Document prepare_for_style(Document doc, const Style& style, FontBook& fonts,
+                           LayoutCache* cache = nullptr);
 
 }  // namespace cvpress

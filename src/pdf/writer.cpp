@@ -76,7 +76,6 @@ PdfString utf8(const std::string& s) {
 
 struct EmbeddedFont {
   PdfObject* object = nullptr;
-  PdfObject* program = nullptr;         // the FontFile2 stream, filled last
   std::map<std::uint32_t, int> widths;  // code -> /W width, 1000ths of the em
 };
 
@@ -115,9 +114,41 @@ void set_flate_stream(PdfObject& object, std::string_view data) {
   object.GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
+// The font programs of one run's documents: each font file subset once, to
+// the glyphs that any of the documents uses in any of its fonts (a file's
+// small caps are a font of their own), so that the fonts and the documents
+// share the work. Subsetting and compressing take about half of a PDF's
+// time and depend on nothing else: another thread does them while the pages
+// are written.
+struct SharedPrograms {
+  std::map<std::string, GlyphUse> glyphs;  // each file's glyphs in all documents
+  std::shared_future<std::map<std::string, FontProgram>> programs;
+};
+
+SharedPrograms start_subsetting(const std::vector<PdfSource>& sources, const FontBook& fonts) {
+  SharedPrograms shared;
+  for (const PdfSource& source : sources)
+    for (const Page& page : source.pages->pages)
+      for (const GlyphRun& run : page.runs)
+        for (const Glyph& g : run.glyphs) {
+          std::u32string& chars = shared.glyphs[fonts.file(run.font)][g.id];
+          if (chars.empty()) chars = g.chars;
+        }
+  shared.programs = std::async(std::launch::async, [glyphs = shared.glyphs] {
+                      std::map<std::string, FontProgram> programs;
+                      for (const auto& [file, use] : glyphs) {
+                        const std::string bytes = subset_font(file, use);
+                        programs[file] = {bytes.size(), flate(bytes)};
+                      }
+                      return programs;
+                    }).share();
+  return shared;
+}
+
 class Writer {
  public:
-  Writer(const Pages& pages, FontBook& fonts) : pages_(pages), fonts_(fonts) {}
+  Writer(const Pages& pages, const FontBook& fonts, const SharedPrograms& programs)
+      : pages_(pages), fonts_(fonts), programs_(programs) {}
   std::string write(const Metadata& meta, const std::string& creation_date);
 
  private:
@@ -129,18 +160,16 @@ class Writer {
   void add_outline();
 
   const Pages& pages_;
-  FontBook& fonts_;
+  const FontBook& fonts_;
+  const SharedPrograms& programs_;
   PdfMemDocument doc_;
   std::map<int, EmbeddedFont> embedded_;
+  std::map<std::string, PdfObject*> programs_in_file_;  // FontFile2 streams, filled last
   std::map<int, GlyphUse> use_;  // the glyphs of each font, with the first text of each
   std::map<int, std::map<SharedGlyph, std::uint32_t>> shared_;  // further texts: their codes
 
   // A glyph's code in its font: its id, or its code for a further text.
   std::uint32_t code(int font, const Glyph& g) const;
-  // Subsetting and compressing the fonts take about half of the time and
-  // depend on nothing else: another thread does them while this one writes
-  // the pages. Declared last, so it is joined before anything it reads goes.
-  std::future<std::vector<FontProgram>> programs_;
 };
 
 std::uint32_t Writer::code(int font, const Glyph& g) const {
@@ -160,27 +189,18 @@ void Writer::embed_fonts() {
       }
     }
   }
-  std::vector<std::string> files;
-  for (const auto& entry : use_) files.push_back(fonts_.file(entry.first));
-  programs_ = std::async(std::launch::async, [this, files] {
-    std::vector<FontProgram> programs;
-    size_t i = 0;
-    for (const auto& entry : use_) {
-      const std::string bytes = subset_font(files[i++], entry.second);
-      programs.push_back({bytes.size(), flate(bytes)});
-    }
-    return programs;
-  });
-
   PdfVecObjects* objects = &doc_.GetObjects();
   for (const auto& [font, glyphs] : use_) {
     const std::string& file = fonts_.file(font);
     const FontInfo info = font_info(file);
-    const std::string base = subset_tag(info.postscript_name, glyphs) + "+" + info.postscript_name;
+    // The tag names the program: the same in every font and document that
+    // shares it.
+    const std::string base =
+        subset_tag(info.postscript_name, programs_.glyphs.at(file)) + "+" + info.postscript_name;
     EmbeddedFont& embedded = embedded_[font];
 
-    PdfObject* program = objects->CreateObject();
-    embedded.program = program;
+    PdfObject*& program = programs_in_file_[file];
+    if (!program) program = objects->CreateObject();
 
     PdfObject* descriptor = objects->CreateObject("FontDescriptor");
     PdfDictionary& d = descriptor->GetDictionary();
@@ -338,13 +358,11 @@ void Writer::add_outline() {
 }
 
 void Writer::add_font_programs() {
-  const std::vector<FontProgram> programs = programs_.get();
-  size_t i = 0;
-  for (const auto& entry : embedded_) {
-    const FontProgram& program = programs[i++];
+  const std::map<std::string, FontProgram>& programs = programs_.programs.get();
+  for (const auto& [file, object] : programs_in_file_) {
+    const FontProgram& program = programs.at(file);
     PdfMemoryInputStream bytes(program.deflated.data(),
                                static_cast<pdf_long>(program.deflated.size()));
-    PdfObject* object = entry.second.program;
     object->GetStream()->SetRawData(&bytes, static_cast<pdf_long>(program.deflated.size()));
     object->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
     object->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(program.length));
@@ -397,15 +415,31 @@ std::string Writer::write(const Metadata& meta, const std::string& creation_date
 
 }  // namespace
 
-std::string write_pdf(const Pages& pages, const Metadata& meta, FontBook& fonts,
-                      const std::string& creation_date) {
+std::vector<std::string> write_pdfs(const std::vector<PdfSource>& sources, const FontBook& fonts,
+                                    const std::string& creation_date) {
   PdfError::EnableLogging(false);
   PdfError::EnableDebug(false);
   try {
-    return Writer(pages, fonts).write(meta, creation_date);
+    const SharedPrograms programs = start_subsetting(sources, fonts);
+    auto write = [&](const PdfSource& source) {
+      return Writer(*source.pages, fonts, programs).write(*source.meta, creation_date);
+    };
+    // The first document here, the others each on a thread of its own.
+    std::vector<std::future<std::string>> others;
+    for (size_t i = 1; i < sources.size(); ++i)
+      others.push_back(std::async(std::launch::async, write, std::cref(sources[i])));
+    std::vector<std::string> files;
+    if (!sources.empty()) files.push_back(write(sources.front()));
+    for (std::future<std::string>& other : others) files.push_back(other.get());
+    return files;
   } catch (const PdfError& e) {
     throw std::runtime_error(std::string("PDF writer: ") + PdfError::ErrorMessage(e.GetError()));
   }
+}
+
+std::string write_pdf(const Pages& pages, const Metadata& meta, const FontBook& fonts,
+                      const std::string& creation_date) {
+  return write_pdfs({{&pages, &meta}}, fonts, creation_date).front();
 }
 
 }  // namespace cvpress

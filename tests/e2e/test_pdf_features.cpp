@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "support.h"
@@ -389,4 +391,45 @@ TEST_CASE("a glyph drawn for two characters extracts as each", "[e2e][pdf]") {
   CHECK(qdf.find("> <00A0>") != std::string::npos);
   CHECK(qdf.find("> <2010>") != std::string::npos);
   CHECK(qdf.find("> <002D>") != std::string::npos);
+}
+
+// The font programs a PDF embeds (FontFile2 streams), as mutool extracts them.
+std::set<std::string> font_programs(const std::string& pdf, const std::string& dir) {
+  const Run r =
+      run("mkdir -p " + quote(dir) + " && cd " + quote(dir) + " && mutool extract " + quote(pdf));
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  std::set<std::string> programs;
+  for (const auto& file : std::filesystem::directory_iterator(dir))
+    if (file.path().extension() == ".ttf") programs.insert(read_file(file.path().string()));
+  return programs;
+}
+
+TEST_CASE("each font file is embedded once, and the one-page CV shares the full CV's subsets",
+          "[e2e][pdf]") {
+  const std::string dir = scratch_dir("shared-programs");
+  REQUIRE(run_cvpress("build cv.yaml --format pdf -o " + quote(dir)).status == 0);
+  const std::string full = dir + "/cv-full.pdf", onepage = dir + "/cv-onepage.pdf";
+  // cv.yaml's style sets small caps in the bold face: two fonts, one file.
+  const std::string listed = run("pdffonts " + quote(full)).out;
+  std::set<std::string> names;
+  int fonts = 0;
+  std::istringstream lines(listed);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("CID TrueType") == std::string::npos) continue;
+    ++fonts;
+    names.insert(line.substr(0, line.find(' ')));
+  }
+  INFO(listed);
+  CHECK(fonts > static_cast<int>(names.size()));
+  const std::set<std::string> in_full = font_programs(full, dir + "/full");
+  const std::set<std::string> in_onepage = font_programs(onepage, dir + "/onepage");
+  CHECK(in_full.size() == names.size());
+  CHECK(!in_onepage.empty());
+  CHECK(std::includes(in_full.begin(), in_full.end(), in_onepage.begin(), in_onepage.end()));
+  for (const std::string& pdf : {full, onepage}) {
+    const Run check = run("qpdf --check " + quote(pdf));
+    INFO(check.out);
+    CHECK(check.status == 0);
+  }
 }
