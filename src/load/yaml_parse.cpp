@@ -11,6 +11,7 @@
 
 #include "load/yaml_loader.h"
 #include "load/yaml_syntax.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -252,6 +253,45 @@ bool check_events(const std::string& text, std::vector<YamlProblem>& problems) {
   return true;
 }
 
+// yaml-cpp 0.7.0 turns the escapes `\N` and `\_` into the single bytes 0x85
+// and 0xA0 (their Latin-1 codes), which are no UTF-8. The text was checked
+// to be UTF-8, so such a byte outside a well-formed sequence came from an
+// escape: it is written as its code point, U+0085 or U+00A0.
+std::string with_escapes_encoded(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t n = utf8_sequence_length(text, i); n > 0) {
+      out.append(text, i, n);
+      i += n;
+    } else {
+      append_utf8(out, static_cast<unsigned char>(text[i++]));
+    }
+  }
+  return out;
+}
+
+bool has_stray_byte(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) return true;
+    i += n;
+  }
+  return false;
+}
+
+void encode_escapes(YAML::Node node) {
+  if (node.IsScalar()) {
+    if (has_stray_byte(node.Scalar())) node = with_escapes_encoded(node.Scalar());
+  } else if (node.IsSequence()) {
+    for (YAML::Node item : node) encode_escapes(item);
+  } else if (node.IsMap()) {
+    for (auto pair : node) {
+      encode_escapes(pair.first);
+      encode_escapes(pair.second);
+    }
+  }
+}
+
 }  // namespace
 
 ParsedYaml parse_yaml(const std::string& input) {
@@ -265,6 +305,8 @@ ParsedYaml parse_yaml(const std::string& input) {
   if (!check_events(text, out.problems)) return out;
   try {
     out.root = YAML::Load(text);  // the first document only
+    if (text.find("\\N") != std::string::npos || text.find("\\_") != std::string::npos)
+      encode_escapes(*out.root);
   } catch (const YAML::Exception& e) {
     out.problems.push_back(syntax_error(text, e));
   } catch (const std::exception& e) {

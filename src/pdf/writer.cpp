@@ -15,6 +15,7 @@
 #include "pdf/font_embed.h"
 #include "text/font_book.h"
 #include "text/uri.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -70,8 +71,12 @@ std::string color_ops(const Color& c, const char* op) {
   return num(c.r) + " " + num(c.g) + " " + num(c.b) + " " + op + "\n";
 }
 
+// A PDF text string. PoDoFo 0.9.8 writes past its buffer when the UTF-8 is
+// malformed: the loader lets none through, and any that came here anyway
+// would be written as U+FFFD.
 PdfString utf8(const std::string& s) {
-  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+  const std::string checked = encode_utf8(decode_utf8(s));
+  return PdfString(reinterpret_cast<const pdf_utf8*>(checked.c_str()));
 }
 
 struct EmbeddedFont {
