@@ -170,10 +170,10 @@ TEST_CASE("bad input: huge strings and huge files", "[e2e][bad]") {
   expect_error("longer-value.yaml",
                "cv:\n  name: A\n  headline: " + std::string(900000, 'x') + "\n",
                "the text from here runs on for more than 128 KiB without a break", 3, 13);
-  expect_error("huge.yaml", "cv:\n  name: " + std::string(2 << 20, 'x') + "\n",
-               "the file is larger than 1 MiB, the most cvpress reads", -1, 0);
-  expect_error("huge.json", "{\"basics\": {\"name\": \"" + std::string(2 << 20, 'x') + "\"}}",
-               "the file is larger than 1 MiB, the most cvpress reads", -1, 0);
+  expect_error("huge.yaml", "cv:\n  name: " + std::string(3 << 20, 'x') + "\n",
+               "the file is larger than 2 MiB, the most cvpress reads", -1, 0);
+  expect_error("huge.json", "{\"basics\": {\"name\": \"" + std::string(3 << 20, 'x') + "\"}}",
+               "the file is larger than 2 MiB, the most cvpress reads", -1, 0);
 }
 
 TEST_CASE("bad input: a long word builds, fast", "[e2e][bad]") {
