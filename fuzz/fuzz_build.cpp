@@ -94,19 +94,8 @@ void load_and_build(const LoadResult& loaded, const std::string& text, bool json
     build(with.cv, with_profile(*profile, {}));
 }
 
-// Well-formed as the loader checks it (no overlong forms, no surrogates,
-// nothing past U+10FFFF): the only text that reaches the writer.
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = utf8_sequence_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
 void check_scalar_round_trip(const std::string& text) {
-  if (text.size() > 4096 || !valid_utf8(text) || text.find('\0') != std::string::npos) return;
+  if (text.size() > 4096 || !is_utf8(text) || text.find('\0') != std::string::npos) return;
   const std::string written = yaml_scalar(text);
   std::string read;
   try {

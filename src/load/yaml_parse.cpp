@@ -270,18 +270,9 @@ std::string with_escapes_encoded(std::string_view text) {
   return out;
 }
 
-bool has_stray_byte(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = utf8_sequence_length(text, i);
-    if (n == 0) return true;
-    i += n;
-  }
-  return false;
-}
-
 void encode_escapes(YAML::Node node) {
   if (node.IsScalar()) {
-    if (has_stray_byte(node.Scalar())) node = with_escapes_encoded(node.Scalar());
+    if (!is_utf8(node.Scalar())) node = with_escapes_encoded(node.Scalar());
   } else if (node.IsSequence()) {
     for (YAML::Node item : node) encode_escapes(item);
   } else if (node.IsMap()) {

@@ -22,6 +22,9 @@ std::size_t utf8_lead_length(std::string_view text, std::size_t i);
 // byte) when the sequence is malformed.
 std::optional<char32_t> next_code_point(std::string_view text, std::size_t& i);
 
+// Whether the whole text is well-formed UTF-8.
+bool is_utf8(std::string_view text);
+
 // The number of code points (each malformed byte counts as one).
 std::size_t utf8_length(std::string_view text);
 

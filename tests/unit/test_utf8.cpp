@@ -26,3 +26,16 @@ TEST_CASE("utf8: malformed bytes are refused one at a time", "[utf8]") {
   }
   CHECK(utf8_lead_length("\xE2\x82", 0) == 2);  // clipped to the text
 }
+
+TEST_CASE("utf8: is_utf8 accepts well-formed text only", "[utf8]") {
+  CHECK(is_utf8(""));
+  CHECK(is_utf8("plain ASCII"));
+  CHECK(is_utf8("\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80"));
+  CHECK_FALSE(
+      is_utf8("A\x85"
+              "B"));                         // a lone continuation byte (yaml-cpp's \N)
+  CHECK_FALSE(is_utf8("\xC0\xAF"));          // overlong
+  CHECK_FALSE(is_utf8("\xED\xA0\x80"));      // a surrogate
+  CHECK_FALSE(is_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  CHECK_FALSE(is_utf8("\xE2\x80"));          // cut short
+}
