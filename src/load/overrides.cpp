@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "load/yaml_parse.h"
+#include "text/utf8.h"
 
 namespace cvpress {
 namespace {
@@ -370,6 +371,18 @@ void apply_overrides(YAML::Node& root, const InputSchema& schema, const std::str
     }
   }
   for (const std::string& arg : set) {
+    // The file is checked as UTF-8 when it is read; a command line is bytes
+    // as the shell passed them.
+    if (!is_utf8(arg)) {
+      std::size_t at = 0;
+      while (utf8_sequence_length(arg, at) > 0) at += utf8_sequence_length(arg, at);
+      diags.error(
+          {"--set"},
+          fmt::format("`{}` is not UTF-8: byte 0x{:02X} at byte {}", encode_utf8(decode_utf8(arg)),
+                      static_cast<unsigned char>(arg[at]), at + 1),
+          "write the value as UTF-8 text (is the terminal's locale UTF-8?)");
+      continue;
+    }
     const std::optional<Override> o = parse_override(arg);
     if (!o) {
       diags.error({"--set"}, fmt::format("`{}` is not PATH=VALUE", arg),

@@ -257,6 +257,13 @@ TEST_CASE("load: override problems are located errors", "[overrides][loader]") {
     CHECK(r.diags.all()[0].message == "`cv.headline` is not PATH=VALUE");
     CHECK(r.diags.all()[1].message.starts_with("the value of `cv.headline` is not valid YAML"));
   }
+  SECTION("a --set that is not UTF-8 (a Latin-1 terminal)") {
+    const LoadResult r = load({"", {"cv.headline=Caf\xE9 owner"}});
+    REQUIRE(r.diags.error_count() == 1);
+    CHECK(r.diags.all()[0].loc.file == "--set");
+    CHECK(r.diags.all()[0].message ==
+          "`cv.headline=Caf\uFFFD owner` is not UTF-8: byte 0xE9 at byte 16");
+  }
 }
 
 TEST_CASE("load: an empty --set value removes the field", "[overrides][loader]") {
