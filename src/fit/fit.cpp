@@ -160,6 +160,7 @@ Block as_block(const Item& item) {
   Block b;
   b.kind = BlockKind::Bullet;
   b.paragraphs = {item.text};
+  for (const RichText& sub : item.subitems) b.items.push_back({sub, item.priority, item.loc});
   return b;
 }
 

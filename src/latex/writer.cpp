@@ -423,7 +423,8 @@ constexpr std::string_view kMacroTemplate = R"(
   \global\cv@firstblockfalse}
 % Opens a paragraph or item of an entry.
 \newcommand\cv@part{\cv@lasttrue
-  \ifx\@let@token\cvitem\cv@lastfalse\fi \ifx\@let@token\cvparagraph\cv@lastfalse\fi
+  \ifx\@let@token\cvitem\cv@lastfalse\fi \ifx\@let@token\cvsubitem\cv@lastfalse\fi
+  \ifx\@let@token\cvparagraph\cv@lastfalse\fi
   \ifnum\cv@parts<\cv@keepparts\nobreak\fi \ifcv@last\nobreak\fi \vskip<<ITEM_GAP>>\relax
   \global\advance\cv@parts by 1 \global\cv@keepfalse}
 % A head line: #2 in style #1, with the material #3 right-aligned on its first line; the
@@ -451,6 +452,8 @@ constexpr std::string_view kMacroTemplate = R"(
 <<RULE>>
 \newcommand\cv@bulletmark{%
   \llap{\hbox to<<ITEM_INDENT>>{\hskip<<BULLET_OFFSET>>\relax {<<BULLET_INK>><<BULLET>>}\hss}}}
+\newcommand\cv@subbulletmark{%
+  \llap{\hbox to<<ITEM_INDENT>>{\hskip<<BULLET_OFFSET>>\relax {<<BULLET_INK>><<NESTED_BULLET>>}\hss}}}
 % An entry of any kind: #1 title, #2 date, #3 subtitle, #4 location (\cv@head), then the
 % \cvparagraph and \cvitem calls that follow.
 \newcommand\cv@entry[4]{\cv@peek{%
@@ -486,6 +489,9 @@ constexpr std::string_view kMacroTemplate = R"(
 % A bullet item under an entry.
 \newcommand\cvitem[1]{\cv@peek{\cv@part
   \cv@par{\cvstylebody\leftskip=<<ITEM_LEFT>>\relax}{\cv@bulletmark#1}}}
+% A sub-bullet of the item before it, one indent further in.
+\newcommand\cvsubitem[1]{\cv@peek{\cv@part
+  \cv@par{\cvstylebody\leftskip=<<SUBITEM_LEFT>>\relax}{\cv@subbulletmark#1}}}
 % A one-line entry: #1 the bold label, #2 the details.
 \newcommand\cvoneline[2]{\cv@peek{\cv@block1
   \cv@par{\cvstylebody<<CONTENT_SKIP>>}{{\bfseries#1} #2}}}
@@ -736,6 +742,7 @@ std::string block_macros(const Style& s, const FallbackMap& fb) {
                {"CONTENT_SKIP", content_skip},
                {"CONTENT_WIDTH", content_width},
                {"ITEM_LEFT", bp(content + s.item_indent)},
+               {"SUBITEM_LEFT", bp(content + 2 * s.item_indent)},
                {"NUMBER_LEFT", bp(content + s.number_indent)},
                {"SECTION_AFTER", bp(s.section_after.value)},
                {"SECTION_BEFORE", bp(s.section_before.value)},
@@ -750,6 +757,7 @@ std::string block_macros(const Style& s, const FallbackMap& fb) {
                {"ITEM_INDENT", bp(s.item_indent)},
                {"BULLET_OFFSET", bp(s.bullet_offset)},
                {"BULLET", hard_spaces(text_source(s.bullet, fb))},
+               {"NESTED_BULLET", hard_spaces(text_source(s.nested_bullet, fb))},
                {"FOOT_SKIP", bp(s.footer_skip)}});
 }
 
@@ -807,8 +815,12 @@ std::string block(const Block& b, const Style& s, const FallbackMap& fb) {
                                      styled_source(b.location, s.location_text, s, fb)});
       for (const RichText& p : b.paragraphs)
         if (!is_blank(p)) out += call("cvparagraph", {text(p)});
-      for (const Item& item : b.items)
-        if (!is_blank(item.text)) out += call("cvitem", {text(item.text)});
+      for (const Item& item : b.items) {
+        if (is_blank(item.text)) continue;
+        out += call("cvitem", {text(item.text)});
+        for (const RichText& sub : item.subitems)
+          if (!is_blank(sub)) out += call("cvsubitem", {text(sub)});
+      }
       return out;
     }
     case BlockKind::OneLine:

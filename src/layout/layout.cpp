@@ -73,7 +73,9 @@ class Engine {
   void section(const DocSection& section, bool first);
   bool block(const Block& b, double gap);
   bool entry(const Block& b, double gap);
-  void marked(const Block& b, const std::string& mark, double indent, double gap);
+  // `shift`: how much further in than an item the mark and the text go.
+  void marked(const Block& b, const std::string& mark, double indent, double gap, double shift = 0);
+  void sub_bullet(const RichText& text);
   VLine part(const std::string& text, const TextStyle& t);
   VLine place_and_date(const std::string& location, const std::string& date);
   std::vector<VLine> head_line(const RichText& text, const TextStyle& text_style, VLine right,
@@ -327,6 +329,11 @@ bool Engine::entry(const Block& b, double gap) {
     bullet.paragraphs = {item.text};
     marked(bullet, s_.bullet, s_.item_indent, s_.item_gap.value);
     note(before);
+    for (const RichText& sub : item.subitems) {
+      const size_t sub_before = list_.size();
+      sub_bullet(sub);
+      note(sub_before);
+    }
   }
   // The first part stays with the head; without a subtitle, so does the
   // second (the title then has at least two lines after it). The last part
@@ -338,19 +345,28 @@ bool Engine::entry(const Block& b, double gap) {
   return !has_subtitle && parts.empty();
 }
 
+// A sub-bullet: an item one item_indent further in, with the nested mark.
+void Engine::sub_bullet(const RichText& text) {
+  Block sub;
+  sub.paragraphs = {text};
+  marked(sub, s_.nested_bullet, s_.item_indent, s_.item_gap.value, s_.item_indent);
+}
+
 // A paragraph of the content column with a hanging indent and a mark on its
 // first line: the bullet (bullet_offset into the indent, bullet_color) or a
 // number (right-aligned, number_gap short of the text).
-void Engine::marked(const Block& b, const std::string& mark, double indent, double gap) {
+void Engine::marked(const Block& b, const std::string& mark, double indent, double gap,
+                    double shift) {
   const RichText& text = b.paragraphs.empty() ? RichText{} : b.paragraphs.front();
-  const double left = content() + indent;
+  const double left = content() + shift + indent;
   std::vector<VLine> lines = paragraph(text, s_.body, text_width() - left, left);
   if (lines.empty()) return;
   const bool bullet = b.kind != BlockKind::Numbered;
   const Color& ink = s_.color(bullet ? s_.bullet_color : s_.body.color);
   std::vector<VLine> m = paragraph(plain(mark), s_.body, 1e9, 0, Align::Left, 0, &ink);
   if (!m.empty()) {  // first in the content stream, as it is read: "• text", not "text •"
-    const double x = bullet ? content() + s_.bullet_offset : left - s_.number_gap - m.front().width;
+    const double x =
+        bullet ? content() + shift + s_.bullet_offset : left - s_.number_gap - m.front().width;
     for (GlyphRun& run : m.front().runs) run.x += x;
     std::vector<GlyphRun>& runs = lines.front().runs;
     runs.insert(runs.begin(), std::make_move_iterator(m.front().runs.begin()),
@@ -365,8 +381,9 @@ bool Engine::block(const Block& b, double gap) {
   switch (b.kind) {
     case BlockKind::Entry:
       return entry(b, gap);
-    case BlockKind::Bullet:
+    case BlockKind::Bullet:  // with its sub-bullets when it is an item (fit.h)
       marked(b, s_.bullet, s_.item_indent, gap);
+      for (const Item& sub : b.items) sub_bullet(sub.text);
       return true;
     case BlockKind::Numbered:
       marked(b, b.marker, s_.number_indent, gap);

@@ -80,8 +80,9 @@
 // separator), Left the location alone. Then each paragraph (body) and each
 // item, each after item_gap: items are body paragraphs indented by
 // item_indent with the bullet mark (bullet_color) bullet_offset into the
-// indent on their first line. OneLine and Text: one body paragraph.
-// Bullet: like an item. Numbered: the paragraph indented by number_indent,
+// indent on their first line; an item's sub-bullets follow it, each after
+// item_gap, one item_indent further in, with the nested_bullet mark.
+// OneLine and Text: one body paragraph. Bullet: like an item. Numbered: the paragraph indented by number_indent,
 // the marker right-aligned on its first line, number_gap short of the text.
 //
 // Footer (Document::footer): "<name> — page N of M" in footer_text (never

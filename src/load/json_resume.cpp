@@ -311,6 +311,17 @@ class Converter {
     map.add(std::move(key), std::move(list), items.front().key_loc);
   }
 
+  // Highlights: JSON Resume has no sub-bullets, so a ` - ` in one is a dash,
+  // escaped (the loader starts a sub-bullet there, as RenderCV does).
+  static void add_highlights(YamlNode& entry, std::vector<Text> items) {
+    for (Text& t : items) {
+      for (std::size_t at = t.value.find(" - "); at != std::string::npos;
+           at = t.value.find(" - ", at + 4))
+        t.value.replace(at, 3, " \\- ");
+    }
+    add_list(entry, "highlights", items);
+  }
+
   // start_date and end_date; an entry with a start and no end is ongoing.
   void add_dates(YamlNode& entry, const JsonValue& item, std::string_view where) {
     const std::optional<Text> start = text(item, "startDate", where);
@@ -489,7 +500,7 @@ class Converter {
     add(entry, "location", text(item, "location", where));
     add_dates(entry, item, where);
     add(entry, "summary", text(item, "summary", where));
-    add_list(entry, "highlights", texts(item, "highlights", where));
+    add_highlights(entry, texts(item, "highlights", where));
     if (is_work) unused(item, "description", where, entry);
     return entry;
   }
@@ -530,7 +541,7 @@ class Converter {
       highlights.push_back(
           {"Courses: " + join(names, ", "), courses.front().loc, courses.front().key_loc});
     }
-    add_list(entry, "highlights", highlights);
+    add_highlights(entry, std::move(highlights));
     return entry;
   }
 
@@ -699,7 +710,7 @@ class Converter {
     add_dates(entry, item, where);
     add(entry, "url", url(item, "url", where, entry));
     add(entry, "summary", text(item, "description", where));
-    add_list(entry, "highlights", texts(item, "highlights", where));
+    add_highlights(entry, texts(item, "highlights", where));
     const JsonMember* keywords = member(item, "keywords");
     add_list(entry, "tags", texts(item, "keywords", where), true,
              keywords ? at(keywords->value) : SourceLoc{});

@@ -530,7 +530,8 @@ std::string entry_kinds_hint() {
 // -- Everything else
 
 constexpr std::array kHighlightFields{
-    field<&Highlight::text>("text", "The text of the bullet.", true),
+    field<&Highlight::text>(
+        "text", "The text of the bullet; each ` - ` starts a sub-bullet, as in RenderCV.", true),
     field<&Highlight::tags>("tags", "cvpress: names to select the bullet by, as on entries."),
     field<&Highlight::priority>("priority",
                                 "cvpress: how readily the one-page CV drops the bullet.")};
@@ -947,6 +948,17 @@ void Reader::read(const YAML::Node& node, std::vector<Highlight>& out) {
     } else {
       return error(item, fmt::format("expected a highlight (text, or a map with `text`), found {}",
                                      describe(item)));
+    }
+    // Sub-bullets, as RenderCV writes them: "Cut costs - caching - indexing".
+    // (The whole text was checked above: its markup and its formulas.)
+    const YAML::Node text = item.IsScalar() ? item : item["text"];
+    if (!highlight.text.empty() && text && text.IsScalar()) {
+      const std::vector<std::string_view> parts = split_sub_bullets(text.Scalar());
+      if (parts.size() > 1) {
+        highlight.text = parse_markup(parts.front());
+        for (std::size_t i = 1; i < parts.size(); ++i)
+          highlight.subitems.push_back(parse_markup(parts[i]));
+      }
     }
     if (!highlight.text.empty()) out.push_back(std::move(highlight));
   });

@@ -27,6 +27,7 @@ inline constexpr int kDefaultPriority = 3;
 
 struct Highlight {
   RichText text;
+  std::vector<RichText> subitems;  // its sub-bullets (text/markup.h: split_sub_bullets)
   std::vector<std::string> tags;
   int priority = kDefaultPriority;
   SourceLoc loc;

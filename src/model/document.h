@@ -28,6 +28,7 @@ struct Item {
   RichText text;
   int priority = 3;
   SourceLoc loc;
+  std::vector<RichText> subitems = {};  // sub-bullets, kept and dropped with the item
 };
 
 enum class BlockKind {
@@ -112,7 +113,10 @@ void for_each_text(Doc& doc, Fn&& fn) {
       fn(block.title, "title", block.loc);
       fn(block.subtitle, "subtitle", block.loc);
       for (auto& paragraph : block.paragraphs) fn(paragraph, "text", block.loc);
-      for (auto& item : block.items) fn(item.text, "highlight", item.loc);
+      for (auto& item : block.items) {
+        fn(item.text, "highlight", item.loc);
+        for (auto& sub : item.subitems) fn(sub, "highlight", item.loc);
+      }
     }
   }
 }

@@ -142,7 +142,8 @@ struct Style {
   double date_gap = 10;      // least space between a date (or location) and the text beside it
   double item_indent = 12;   // bullet items' hanging indent
   double bullet_offset = 3;  // bullet mark's x within the indent
-  std::string bullet = "\xE2\x80\xA2";  // U+2022
+  std::string bullet = "\xE2\x80\xA2";         // U+2022
+  std::string nested_bullet = "\xE2\x80\x93";  // U+2013: a sub-bullet's, one indent further in
   ColorRole bullet_color = ColorRole::Text;
   double number_indent = 18;  // numbered blocks' hanging indent
   double number_gap = 5;      // from a number's right edge (it is right-aligned) to the text

@@ -136,6 +136,17 @@ class FileReader {
       if (auto v = number(n, min, max)) out = *v;
     };
   }
+  // A bullet's mark: visible text.
+  Handler mark(std::string& out, const std::string& what, const char* example) {
+    return [this, &out, what, example](const YAML::Node& n) {
+      const std::optional<std::string> t = text(n, what);
+      if (!t) return;
+      if (t->find_first_not_of(' ') == std::string::npos)
+        return error(n, "the bullet must be a visible character",
+                     std::string("e.g. \"") + example + "\"");
+      out = *t;
+    };
+  }
   Handler gap(Gap& out);
   Handler color(Color& out);
   Handler role(ColorRole& out);
@@ -579,14 +590,8 @@ void FileReader::read() {
                       }},
                      {"date_column", length(s_.date_column, 0, 400)},
                      {"date_gap", length(s_.date_gap, 0, 200)},
-                     {"bullet",
-                      [&](const YAML::Node& v) {
-                        auto t = text(v, "entry.bullet");
-                        if (!t) return;
-                        if (t->find_first_not_of(' ') == std::string::npos)
-                          return error(v, "the bullet must be a visible character", "e.g. \"•\"");
-                        s_.bullet = *t;
-                      }},
+                     {"bullet", mark(s_.bullet, "entry.bullet", "\u2022")},
+                     {"nested_bullet", mark(s_.nested_bullet, "entry.nested_bullet", "\u2013")},
                      {"bullet_color", role(s_.bullet_color)},
                      {"item_indent", length(s_.item_indent, 0, 200)},
                      {"bullet_offset", length(s_.bullet_offset, 0, 200)},

@@ -124,7 +124,7 @@ Block entry_block(const Entry& e, const Cv& cv, const Tailoring& how) {
   }
   if (!e.summary.empty()) b.paragraphs.push_back(e.summary);
   for (const Highlight& h : e.highlights) {
-    if (keeps_tagged(h.tags, how)) b.items.push_back({h.text, h.priority, h.loc});
+    if (keeps_tagged(h.tags, how)) b.items.push_back({h.text, h.priority, h.loc, h.subitems});
   }
   return b;
 }

@@ -9,7 +9,7 @@
 namespace cvpress {
 namespace {
 
-constexpr std::string_view kEscapable = "\\*_`[]()$";
+constexpr std::string_view kEscapable = "\\*_`[]()$-";
 constexpr std::string_view kMayStartMarkup = "\\*_`[$";
 
 bool is_space(char c) {
@@ -281,5 +281,43 @@ RichText parse_markup(std::string_view text, std::vector<std::string>* errors) {
 }
 
 std::string strip_markup(std::string_view text) { return plain_text(parse_markup(text)); }
+
+std::vector<std::string_view> split_sub_bullets(std::string_view text) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  auto add = [&](std::size_t end) {
+    std::string_view part = text.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) parts.push_back(part);
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    std::size_t skip = 1;
+    if (rest.size() >= 2 && rest[0] == '\\') {
+      skip = 2;                           // an escape: `\-` is a dash that starts nothing
+    } else if (rest.starts_with("$$")) {  // math, verbatim
+      const std::size_t end = text.find("$$", i + 2);
+      if (end != std::string_view::npos) skip = end + 2 - i;
+    } else if (rest[0] == '`') {  // code, verbatim
+      const std::size_t end = text.find('`', i + 1);
+      if (end != std::string_view::npos) skip = end + 1 - i;
+    } else if (rest[0] == '[') {  // a link: [text](target)
+      const std::size_t close = text.find(']', i + 1);
+      const std::size_t end =
+          close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '('
+              ? std::string_view::npos
+              : text.find(')', close + 2);
+      if (end != std::string_view::npos) skip = end + 1 - i;
+    } else if (rest.starts_with(" - ")) {
+      add(i);
+      start = i + 3;
+      skip = 3;
+    }
+    i += skip;
+  }
+  add(text.size());
+  return parts;
+}
 
 }  // namespace cvpress

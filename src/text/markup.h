@@ -1,7 +1,7 @@
 // Inline markup of the CV's texts, parsed into rich text:
 //
 //   **bold**   *italic*   _italic_   ***bold italic***   `code`
-//   [text](url)   $$math$$   \* \_ \` \[ \] \( \) \$ \\ (escapes)
+//   [text](url)   $$math$$   \* \_ \` \[ \] \( \) \$ \- \\ (escapes)
 //
 // `_` marks emphasis only at word boundaries, so snake_case stays as written;
 // `*` works inside words too. Code and math are taken verbatim (no markup
@@ -24,5 +24,11 @@ RichText parse_markup(std::string_view text, std::vector<std::string>* errors = 
 
 // The text as a reader sees it, without markup: plain_text(parse_markup(text)).
 std::string strip_markup(std::string_view text);
+
+// A highlight's text, then its sub-bullets, as RenderCV writes them: each
+// ` - ` outside code, math and link targets starts a sub-bullet ("Cut costs
+// - caching - indexing"); `\-` is a dash that does not. The parts are
+// trimmed, empty ones left out; the markup in them is not parsed.
+std::vector<std::string_view> split_sub_bullets(std::string_view text);
 
 }  // namespace cvpress

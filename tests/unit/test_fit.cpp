@@ -381,3 +381,28 @@ TEST_CASE("an impossible budget says by how much it overflows", "[fit]") {
   const double bottom = style().page_height - style().margin_bottom;
   CHECK(r.overflow == Approx(layout(r.doc, endless, fonts).content_bottom - bottom));
 }
+
+TEST_CASE("a bullet's sub-bullets count in its height and go with it", "[fit]") {
+  // Every bullet has four sub-bullets: measured without them, the fitter
+  // would keep about five times too many bullets for one page.
+  Document doc = document(6, 4, {1, 3, 4, 2});
+  for (DocSection& s : doc.sections)
+    for (Block& b : s.blocks)
+      for (Item& i : b.items)
+        if (i.priority != 1)
+          for (int k = 0; k < 4; ++k)
+            i.subitems.push_back(
+                plain("sub-bullet " + std::to_string(k) + " of " + plain_text(i.text)));
+  FontBook fonts;
+  const FitResult r = fit(doc, style(), fonts, 1, true);
+  REQUIRE(r.fits);
+  CHECK(r.pages.pages.size() == 1);
+  CHECK(count_items(r.doc, 3) < count_items(doc, 3));
+  for (const DocSection& s : r.doc.sections)
+    for (const Block& b : s.blocks)
+      for (const Item& i : b.items) {
+        INFO(plain_text(i.text));
+        CHECK(i.subitems.size() == (i.priority == 1 ? 0u : 4u));
+        for (const RichText& sub : i.subitems) CHECK(plain_text(sub).ends_with(plain_text(i.text)));
+      }
+}

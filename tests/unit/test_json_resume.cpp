@@ -248,6 +248,7 @@ TEST_CASE("json resume: the sample maps onto the model", "[json][jsonresume]") {
   CHECK(text_of(school.highlights[0].text) == "Score: 4.0");
   CHECK(text_of(school.highlights[1].text) ==
         "Courses: DB1101 - Basic SQL, CS2011 - Java Introduction");
+  CHECK(school.highlights[1].subitems.empty());  // JSON Resume has no sub-bullets
 
   const Entry& award = cv.sections[4].entries[0];
   CHECK(award.kind == EntryKind::Normal);

@@ -10,6 +10,7 @@
 
 #include "load/diagnostics.h"
 #include "load/yaml_loader.h"
+#include "text/markup.h"
 #include "model/cv.h"
 
 using namespace cvpress;
@@ -103,6 +104,37 @@ TEST_CASE("loader: the escapes \\N and \\_ give U+0085 and U+00A0 as UTF-8", "[l
   CHECK(r.cv.name == "A\u00A0B\u0085C \u00e9");
   REQUIRE(r.cv.sections.size() == 1);
   CHECK(r.cv.sections[0].title == "About\u00A0me");
+}
+
+TEST_CASE("loader: sub-bullets in highlights, as RenderCV writes them", "[loader]") {
+  const LoadResult r = load(R"(cv:
+  name: A
+  sections:
+    experience:
+      - company: C
+        position: P
+        highlights:
+          - Reduced costs
+            - caching
+            - indexing, **fast**
+          - text: Kept whole \- a dash
+            tags: [gpu]
+            priority: 2
+          - Plain
+)");
+  INFO(r.diags.render(r.source));
+  CHECK(r.diags.empty());
+  REQUIRE(r.cv.sections.size() == 1);
+  const std::vector<Highlight>& h = r.cv.sections[0].entries[0].highlights;
+  REQUIRE(h.size() == 3);
+  CHECK(plain_text(h[0].text) == "Reduced costs");
+  REQUIRE(h[0].subitems.size() == 2);
+  CHECK(plain_text(h[0].subitems[0]) == "caching");
+  CHECK(h[0].subitems[1] == parse_markup("indexing, **fast**"));
+  CHECK(plain_text(h[1].text) == "Kept whole - a dash");
+  CHECK(h[1].subitems.empty());
+  CHECK(h[1].priority == 2);
+  CHECK(h[2].subitems.empty());
 }
 
 TEST_CASE("loader: every entry kind", "[loader]") {

@@ -205,3 +205,21 @@ TEST_CASE("markup: pathological input stays linear", "[markup]") {
   CHECK(plain_text(parse_markup(ticks)) == ticks);
   CHECK(plain_text(parse_markup(mixed)) == mixed);
 }
+
+TEST_CASE("markup: sub-bullets split at ` - `, as RenderCV does", "[markup]") {
+  using V = std::vector<std::string_view>;
+  CHECK(split_sub_bullets("Reduced costs - caching - indexing") ==
+        V{"Reduced costs", "caching", "indexing"});
+  CHECK(split_sub_bullets("No sub-bullets here, nor-here") == V{"No sub-bullets here, nor-here"});
+  CHECK(split_sub_bullets("A dash \\- kept - a sub") == V{"A dash \\- kept", "a sub"});
+  CHECK(split_sub_bullets("Code `a - b` and $$x - y$$ - sub") ==
+        V{"Code `a - b` and $$x - y$$", "sub"});
+  CHECK(split_sub_bullets("A [link - text](https://x.org/a-b) - sub") ==
+        V{"A [link - text](https://x.org/a-b)", "sub"});
+  // A bracket that is no link protects nothing.
+  CHECK(split_sub_bullets("[draft] Did X - sub [link](u)") == V{"[draft] Did X", "sub [link](u)"});
+  // Unclosed code and math are literal: they protect nothing either.
+  CHECK(split_sub_bullets("a `b - c") == V{"a `b", "c"});
+  CHECK(split_sub_bullets("Main -  - sub - ") == V{"Main", "sub"});
+  CHECK(parse_markup("a \\- b") == plain("a - b"));
+}

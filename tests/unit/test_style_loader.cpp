@@ -335,6 +335,25 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
                            "  bullet: \" \"\n"
                            "          ^\n"));
   }
+  SECTION("a sub-bullet's mark too") {
+    const std::string dir = scratch("broken-nested");
+    write(dir + "/nested.yaml", "name: nested\nentry:\n  nested_bullet: \"\"\n");
+    Diagnostics diags;
+    load_style(dir + "/nested.yaml", diags);
+    CHECK(render_style_diagnostics(diags).find(
+              "nested.yaml:3:18: error: the bullet must be a visible character") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("each built-in style sets its sub-bullet mark", "[style]") {
+  for (const auto& [name, mark] :
+       {std::pair{"classic", "\u2013"}, {"modern", "\u25E6"}, {"compact", "\u25E6"}}) {
+    Diagnostics diags;
+    const Style style = load_style(name, diags);
+    INFO(name);
+    CHECK(style.nested_bullet == mark);
+  }
 }
 
 TEST_CASE("an unknown key is a warning with the closest key; the rest applies", "[style]") {
