@@ -71,3 +71,25 @@ TEST_CASE("corpus: import then build gives the PDF text of building the JSON", "
     }
   }
 }
+
+TEST_CASE("corpus: RenderCV's nested highlights are sub-bullets under their bullet",
+          "[e2e][corpus]") {
+  const std::string file = source_dir() + "/tests/fixtures/rendercv/John_Doe_ClassicTheme_CV.yaml";
+  const std::string out = scratch_dir("corpus-nested");
+  const Run r = run_cvpress("build " + quote(file) + " --variant full -o " + quote(out));
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string tex = read_file(out + "/John_Doe_ClassicTheme_CV-full.tex");
+  CHECK(tex.find("\\cvitem{Published research at top-tier venues with significant academic "
+                 "impact}\n\\cvsubitem{ICML 2022 main conference paper, cited 340+ times within "
+                 "two years}\n\\cvsubitem{NeurIPS 2022") != std::string::npos);
+  // In the PDF each is a line of its own, in order, the sub-bullets with their mark.
+  const std::string text = pdf_text(out + "/John_Doe_ClassicTheme_CV-full.pdf");
+  const std::size_t parent = text.find("Published research at top-tier venues");
+  const std::size_t first = text.find("\xE2\x80\x93 ICML 2022 main conference paper");
+  const std::size_t last = text.find("\xE2\x80\x93 Invited journal extension in JMLR");
+  CHECK(parent != std::string::npos);
+  CHECK(first > parent);
+  CHECK(last > first);
+  CHECK(last != std::string::npos);
+}
