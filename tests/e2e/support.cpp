@@ -44,35 +44,6 @@ Run run_cvpress(const std::string& args, const std::string& cwd) {
   return run("cd " + quote(dir) + " && " + quote(CVPRESS_BINARY) + " " + args);
 }
 
-std::string scratch_dir(const std::string& name) {
-  // The process id keeps tests that ctest runs in parallel apart.
-  const fs::path dir =
-      fs::temp_directory_path() / ("cvpress-test-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-bool exists(const std::string& path) { return fs::exists(path); }
-
-std::vector<std::string> list_dir(const std::string& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 bool have_tool(const std::string& tool) { return run("command -v " + quote(tool)).status == 0; }
 
 std::string collapse(const std::string& text) {

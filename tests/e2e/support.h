@@ -1,8 +1,11 @@
-// Helpers for end-to-end tests: run commands, make scratch folders, read files.
+// Helpers for end-to-end tests: run commands, read PDFs (files.h: scratch
+// folders, reading and writing files).
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include "files.h"
 
 namespace cvpress::test {
 
@@ -17,14 +20,6 @@ std::string quote(const std::string& arg);
 
 // `cvpress <args>`, run from `cwd` (default: the source tree).
 Run run_cvpress(const std::string& args, const std::string& cwd = "");
-
-// A fresh, empty scratch folder under the system temp dir.
-std::string scratch_dir(const std::string& name);
-
-std::string read_file(const std::string& path);
-void write_file(const std::string& path, const std::string& text);
-bool exists(const std::string& path);
-std::vector<std::string> list_dir(const std::string& dir);  // sorted names
 
 bool have_tool(const std::string& tool);
 

@@ -12,6 +12,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "files.h"
 #include "load/json.h"
 #include "load/json_resume.h"
 #include "load/yaml_loader.h"
@@ -21,11 +22,6 @@
 using namespace cvpress;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::string fixture(const std::string& name) {
   return std::string(CVPRESS_TEST_DIR) + "/fixtures/jsonresume/" + name;
@@ -313,7 +309,7 @@ TEST_CASE("json resume: every corpus file loads without errors", "[json][jsonres
 TEST_CASE("json resume: the imported YAML loads as the same CV", "[json][jsonresume][import]") {
   for (const std::string& file : corpus()) {
     INFO(file);
-    const std::string json = read_text(file);
+    const std::string json = test::read_file(file);
     const JsonResumeYaml converted = json_resume_to_yaml(json, file);
     REQUIRE_FALSE(converted.yaml.text.empty());
     const LoadResult from_yaml = load_cv_text(converted.yaml.text, "cv.yaml");
@@ -329,7 +325,7 @@ TEST_CASE("json resume: the imported YAML loads as the same CV", "[json][jsonres
 
 TEST_CASE("json resume: the YAML is written as a person would", "[json][jsonresume][import]") {
   const JsonResumeYaml converted =
-      json_resume_to_yaml(read_text(fixture("sample.resume.json")), "sample.resume.json");
+      json_resume_to_yaml(test::read_file(fixture("sample.resume.json")), "sample.resume.json");
   const std::string& yaml = converted.yaml.text;
   CHECK(yaml.starts_with("# cvpress CV imported from sample.resume.json (JSON Resume).\n"));
   CHECK(yaml.find("cv:\n  name: Richard Hendriks\n  headline: Programmer\n") != std::string::npos);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "files.h"
 #include "latex/writer.h"
 #include "layout/layout.h"
 #include "style/fonts.h"
@@ -21,6 +22,8 @@
 
 namespace fs = std::filesystem;
 using namespace cvpress;
+using cvpress::test::read_file;
+using cvpress::test::write_file;
 
 namespace {
 
@@ -145,19 +148,6 @@ fs::path make_temp_dir() {
   std::string pattern = (fs::temp_directory_path() / "cvpress-latex-XXXXXX").string();
   REQUIRE(mkdtemp(pattern.data()) != nullptr);
   return pattern;
-}
-
-void write_file(const fs::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  REQUIRE(out.good());
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 int run(const std::string& command) {

@@ -8,10 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "files.h"
 #include "load/diagnostics.h"
 #include "load/yaml_loader.h"
-#include "text/markup.h"
 #include "model/cv.h"
+#include "text/markup.h"
 
 using namespace cvpress;
 
@@ -53,11 +54,6 @@ std::string describe(const LoadResult& r) {
     }
   }
   return out + rendered(r);
-}
-
-std::string read_text(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace
@@ -767,7 +763,7 @@ TEST_CASE("loader: binary garbage is an error, not a crash", "[loader]") {
 }
 
 TEST_CASE("loader: mangled copies of cv.yaml never crash", "[loader]") {
-  const std::string original = read_text(CVPRESS_SOURCE_DIR "/cv.yaml");
+  const std::string original = test::read_file(CVPRESS_SOURCE_DIR "/cv.yaml");
   REQUIRE(!original.empty());
   std::mt19937 random(7);
   for (int round = 0; round < 300; ++round) {

@@ -14,33 +14,17 @@
 #include <string>
 #include <vector>
 
+#include "files.h"
 #include "load/diagnostics.h"
 #include "style/style_loader.h"
 
 using namespace cvpress;
+using namespace cvpress::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kSource = fs::path(CVPRESS_TEST_DIR).parent_path().string();
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-// A fresh folder for style files that extend each other.
-std::string scratch(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("cvpress-style-test-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
 
 StyleLoad load(const std::string& yaml) { return load_style_text(yaml, "my.yaml"); }
 
@@ -49,6 +33,15 @@ const Diagnostic* find(const StyleLoad& loaded, const std::string& needle) {
   for (const Diagnostic& d : loaded.diags.all())
     if (d.message.find(needle) != std::string::npos) return &d;
   return nullptr;
+}
+
+// The diagnostic whose message holds `needle` is placed at line:col.
+void check_at(const StyleLoad& loaded, const std::string& needle, int line, int col) {
+  INFO(needle);
+  const Diagnostic* d = find(loaded, needle);
+  REQUIRE(d != nullptr);
+  CHECK(d->loc.line == line);
+  CHECK(d->loc.col == col);
 }
 
 std::string style_file(const std::string& name) { return kSource + "/styles/" + name + ".yaml"; }
@@ -100,7 +93,7 @@ std::string nested(const std::string& path, const std::string& value) {
 
 // The part of README.md from `heading` to the next heading of its level or above.
 std::string readme_part(const std::string& heading) {
-  const std::string readme = read(kSource + "/README.md");
+  const std::string readme = read_file(kSource + "/README.md");
   const std::size_t start = readme.find("\n" + heading + "\n");
   REQUIRE(start != std::string::npos);
   const std::size_t level = heading.find(' ');
@@ -247,10 +240,7 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
   }
   SECTION("a number out of range") {
     const StyleLoad r = load("text:\n  body: {size: 500}\n");
-    const Diagnostic* d = find(r, "500 is out of range: it must be between 3 and 200 bp");
-    REQUIRE(d != nullptr);
-    CHECK(d->loc.line == 2);
-    CHECK(d->loc.col == 16);
+    check_at(r, "500 is out of range: it must be between 3 and 200 bp", 2, 16);
   }
   SECTION("a colour without quotes, which YAML reads as a comment: placed on its own line") {
     const StyleLoad r = load("colors:\n  accent: #ff0000\n  link: \"#000\"\n");
@@ -264,17 +254,11 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
   }
   SECTION("a key without a value: placed after its colon") {
     const StyleLoad r = load("entry:\n  bullet:\n  item_indent: 9\n");
-    const Diagnostic* d = find(r, "entry.bullet must be text");
-    REQUIRE(d != nullptr);
-    CHECK(d->loc.line == 2);
-    CHECK(d->loc.col == 10);
+    check_at(r, "entry.bullet must be text", 2, 10);
   }
   SECTION("a gap whose bounds do not hold its value") {
     const StyleLoad r = load("spacing:\n  block_gap: {value: 2, min: 3, max: 9}\n");
-    const Diagnostic* d = find(r, "the gap's bounds must hold its value");
-    REQUIRE(d != nullptr);
-    CHECK(d->loc.line == 2);
-    CHECK(d->loc.col == 14);
+    check_at(r, "the gap's bounds must hold its value", 2, 14);
   }
   SECTION("a face a text style cannot have, and a case") {
     const StyleLoad r = load("text:\n  body: {face: mono}\n  section: {case: smallcaps}\n");
@@ -286,17 +270,11 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
   }
   SECTION("a small caps scale that is no fraction") {
     const StyleLoad r = load("fonts:\n  small_caps_scale: 80%\n");
-    const Diagnostic* d = find(r, "fonts.small_caps_scale must be a number from 0.5 to 1");
-    REQUIRE(d != nullptr);
-    CHECK(d->loc.line == 2);
-    CHECK(d->loc.col == 21);
+    check_at(r, "fonts.small_caps_scale must be a number from 0.5 to 1", 2, 21);
   }
   SECTION("dates on the left without a date column: placed at the key") {
     const StyleLoad r = load("page:\n  size: a4\nentry:\n  dates: left\n");
-    const Diagnostic* d = find(r, "entry.date_column");
-    REQUIRE(d != nullptr);
-    CHECK(d->loc.line == 4);
-    CHECK(d->loc.col == 3);
+    check_at(r, "entry.date_column", 4, 3);
   }
   SECTION("margins that leave no text area: placed at the margins") {
     const StyleLoad r = load("name: wide\npage:\n  size: a4\n  margins: {left: 300, right: 300}\n");
@@ -310,8 +288,8 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
     CHECK(find(r, "a style file must be a mapping") != nullptr);
   }
   SECTION("a missing family: one error at its line, naming its faces") {
-    const std::string dir = scratch("nofont");
-    write(dir + "/nofont.yaml", "name: nofont\nfonts:\n  family: No Such Family\n");
+    const std::string dir = scratch_dir("style-nofont");
+    write_file(dir + "/nofont.yaml", "name: nofont\nfonts:\n  family: No Such Family\n");
     Diagnostics diags;
     load_style(dir + "/nofont.yaml", diags);
     REQUIRE(diags.error_count() == 1);
@@ -324,8 +302,8 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
               "          ^\n");
   }
   SECTION("a file: the location names it, and the build is refused") {
-    const std::string dir = scratch("broken");
-    write(dir + "/broken.yaml", "name: broken\nentry:\n  bullet: \" \"\n");
+    const std::string dir = scratch_dir("style-broken");
+    write_file(dir + "/broken.yaml", "name: broken\nentry:\n  bullet: \" \"\n");
     Diagnostics diags;
     load_style(dir + "/broken.yaml", diags);
     REQUIRE(diags.has_errors());
@@ -336,8 +314,8 @@ TEST_CASE("a broken style file gives errors at file:line:col with a caret", "[st
                            "          ^\n"));
   }
   SECTION("a sub-bullet's mark too") {
-    const std::string dir = scratch("broken-nested");
-    write(dir + "/nested.yaml", "name: nested\nentry:\n  nested_bullet: \"\"\n");
+    const std::string dir = scratch_dir("style-broken-nested");
+    write_file(dir + "/nested.yaml", "name: nested\nentry:\n  nested_bullet: \"\"\n");
     Diagnostics diags;
     load_style(dir + "/nested.yaml", diags);
     CHECK(render_style_diagnostics(diags).find(
@@ -395,9 +373,9 @@ TEST_CASE("lengths are bp or carry a unit", "[style]") {
 }
 
 TEST_CASE("a user's style file extends a built-in style or another file", "[style]") {
-  const std::string dir = scratch("extends");
-  write(dir + "/base.yaml", "extends: compact\ncolors: {accent: \"#aa0000\"}\n");
-  write(dir + "/mine.yaml", "extends: base.yaml\ntext:\n  body: {size: 9}\n");
+  const std::string dir = scratch_dir("style-extends");
+  write_file(dir + "/base.yaml", "extends: compact\ncolors: {accent: \"#aa0000\"}\n");
+  write_file(dir + "/mine.yaml", "extends: base.yaml\ntext:\n  body: {size: 9}\n");
 
   SECTION("a chain of two files and a built-in style") {
     Diagnostics diags;
@@ -412,8 +390,8 @@ TEST_CASE("a user's style file extends a built-in style or another file", "[styl
     CHECK(s.body.leading == builtin("compact").body.leading);
   }
   SECTION("a cycle") {
-    write(dir + "/a.yaml", "extends: b.yaml\n");
-    write(dir + "/b.yaml", "extends: a.yaml\n");
+    write_file(dir + "/a.yaml", "extends: b.yaml\n");
+    write_file(dir + "/b.yaml", "extends: a.yaml\n");
     const StyleLoad r = load_style_file(dir + "/a.yaml");
     CHECK(find(r, "extends itself") != nullptr);
   }
@@ -526,8 +504,8 @@ TEST_CASE("README's own-style example loads without a diagnostic", "[style][read
   REQUIRE(start != std::string::npos);
   const std::size_t end = part.find("```\n", start + 8);
   REQUIRE(end != std::string::npos);
-  const std::string dir = scratch("readme");
-  write(dir + "/my-style.yaml", part.substr(start + 8, end - start - 8));
+  const std::string dir = scratch_dir("style-readme");
+  write_file(dir + "/my-style.yaml", part.substr(start + 8, end - start - 8));
   const Style s = resolved(dir + "/my-style.yaml");
   CHECK(s.name == "my-style");
   CHECK(s.page_width == 612);
