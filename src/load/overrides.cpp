@@ -373,9 +373,7 @@ void apply_overrides(YAML::Node& root, const InputSchema& schema, const std::str
   for (const std::string& arg : set) {
     // The file is checked as UTF-8 when it is read; a command line is bytes
     // as the shell passed them.
-    if (!is_utf8(arg)) {
-      std::size_t at = 0;
-      while (utf8_sequence_length(arg, at) > 0) at += utf8_sequence_length(arg, at);
+    if (const std::size_t at = first_malformed_utf8(arg); at != std::string::npos) {
       diags.error(
           {"--set"},
           fmt::format("`{}` is not UTF-8: byte 0x{:02X} at byte {}", encode_utf8(decode_utf8(arg)),

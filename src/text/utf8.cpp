@@ -50,14 +50,16 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& i) {
   return c;
 }
 
-bool is_utf8(std::string_view text) {
+std::size_t first_malformed_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = utf8_sequence_length(text, i);
-    if (n == 0) return false;
+    if (n == 0) return i;
     i += n;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool is_utf8(std::string_view text) { return first_malformed_utf8(text) == std::string_view::npos; }
 
 std::size_t utf8_length(std::string_view text) {
   std::size_t count = 0;

@@ -22,6 +22,8 @@ std::size_t utf8_lead_length(std::string_view text, std::size_t i);
 // byte) when the sequence is malformed.
 std::optional<char32_t> next_code_point(std::string_view text, std::size_t& i);
 
+// The offset of the first malformed byte, or npos when there is none.
+std::size_t first_malformed_utf8(std::string_view text);
 // Whether the whole text is well-formed UTF-8.
 bool is_utf8(std::string_view text);
 

@@ -39,3 +39,9 @@ TEST_CASE("utf8: is_utf8 accepts well-formed text only", "[utf8]") {
   CHECK_FALSE(is_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
   CHECK_FALSE(is_utf8("\xE2\x80"));          // cut short
 }
+
+TEST_CASE("utf8: first_malformed_utf8 finds the first bad byte", "[utf8]") {
+  CHECK(first_malformed_utf8("caf\xC3\xA9") == std::string_view::npos);
+  CHECK(first_malformed_utf8("caf\xE9 au lait \xFF") == 3);
+  CHECK(first_malformed_utf8("\xC3\xA9\xE2\x80") == 2);
+}
