@@ -127,6 +127,10 @@ void set_flate_stream(PdfObject& object, std::string_view data) {
 // are written.
 struct SharedPrograms {
   std::map<std::string, GlyphUse> glyphs;  // each file's glyphs in all documents
+  std::map<std::string, FontInfo> info;    // each file's, read once
+  // Each file's BaseFont, "ABCDEF+CharisSIL": the tag names the program, the
+  // same in every font and document that shares it.
+  std::map<std::string, std::string> base_fonts;
   std::shared_future<std::map<std::string, FontProgram>> programs;
 };
 
@@ -139,6 +143,10 @@ SharedPrograms start_subsetting(const std::vector<PdfSource>& sources, const Fon
           std::u32string& chars = shared.glyphs[fonts.file(run.font)][g.id];
           if (chars.empty()) chars = g.chars;
         }
+  for (const auto& [file, use] : shared.glyphs) {
+    const FontInfo& info = shared.info[file] = font_info(file);
+    shared.base_fonts[file] = subset_tag(info.postscript_name, use) + "+" + info.postscript_name;
+  }
   shared.programs = std::async(std::launch::async, [glyphs = shared.glyphs] {
                       std::map<std::string, FontProgram> programs;
                       for (const auto& [file, use] : glyphs) {
@@ -197,11 +205,8 @@ void Writer::embed_fonts() {
   PdfVecObjects* objects = &doc_.GetObjects();
   for (const auto& [font, glyphs] : use_) {
     const std::string& file = fonts_.file(font);
-    const FontInfo info = font_info(file);
-    // The tag names the program: the same in every font and document that
-    // shares it.
-    const std::string base =
-        subset_tag(info.postscript_name, programs_.glyphs.at(file)) + "+" + info.postscript_name;
+    const FontInfo& info = programs_.info.at(file);
+    const std::string& base = programs_.base_fonts.at(file);
     EmbeddedFont& embedded = embedded_[font];
 
     PdfObject*& program = programs_in_file_[file];
