@@ -208,19 +208,8 @@ void build(benchmark::State& state, int factor) {
     const Document doc =
         prepare_for_style(tailor(loaded.cv, Tailoring{}), style, fonts, cache.get());
     std::vector<FitResult> variants;
-    for (const bool onepage : {false, true}) {
-      Document variant = doc;
-      variant.footer = !onepage;
-      FitResult fitted;
-      if (onepage) {
-        fitted = fit(variant, style, fonts, 1, true, {false, cache.get()});
-      } else {
-        fitted.doc = variant;
-        fitted.style = style;
-        fitted.pages = layout(variant, style, fonts, cache.get());
-      }
-      variants.push_back(std::move(fitted));
-    }
+    for (const bool onepage : {false, true})
+      variants.push_back(fit_variant(doc, style, fonts, onepage, 0, {false, cache.get()}));
     std::vector<PdfSource> sources;
     for (const FitResult& v : variants) sources.push_back({&v.pages, &v.doc.meta});
     std::vector<std::string> files = write_pdfs(sources, fonts, kDate);

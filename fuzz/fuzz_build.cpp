@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -61,22 +62,17 @@ const Style& style() {
 void build(const Cv& cv, const Tailoring& how) {
   FontBook fonts;
   const Document tailored = prepare_for_style(tailor(cv, how), style(), fonts);
+  std::vector<FitResult> fitted;
   for (const bool onepage : {false, true}) {
-    Document doc = tailored;
-    doc.footer = !onepage;
-    FitResult fitted;
-    if (onepage) {
-      fitted = fit(doc, style(), fonts, 1, true);
-    } else {
-      fitted.doc = doc;
-      fitted.style = style();
-      fitted.pages = layout(doc, style(), fonts);
-    }
-    if (!onepage || fitted.fits) {
-      (void)write_pdf(fitted.pages, fitted.doc.meta, fonts, "D:20240101000000Z");
-      (void)write_latex(fitted.doc, fitted.style);
-    }
+    FitResult variant = fit_variant(tailored, style(), fonts, onepage, 0);
+    if (variant.fits) fitted.push_back(std::move(variant));
   }
+  std::vector<PdfSource> sources;
+  for (const FitResult& f : fitted) {
+    sources.push_back({&f.pages, &f.doc.meta});
+    (void)write_latex(f.doc, f.style);
+  }
+  (void)write_pdfs(sources, fonts, "D:20240101000000Z");
 }
 
 void load_and_build(const LoadResult& loaded, const std::string& text, bool json) {

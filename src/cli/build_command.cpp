@@ -179,31 +179,23 @@ int run_build(const BuildOptions& options) {
   std::vector<Fitted> variants;
   for (const Variant variant : {Variant{"full", false}, Variant{"onepage", true}}) {
     if (options.variant != "all" && options.variant != variant.suffix) continue;
-    Document doc = tailored;
-    doc.footer = !variant.onepage;
+    FitResult fitted = fit_variant(tailored, style, fonts, variant.onepage, options.max_pages,
+                                   {options.explain, cache.get()});
     const int budget = variant.onepage ? 1 : options.max_pages;
-    FitResult fitted;
-    if (budget > 0) {
-      fitted = fit(doc, style, fonts, budget, variant.onepage, {options.explain, cache.get()});
-      if (options.explain) {
-        std::cout << variant.suffix << ":\n";
-        for (const std::string& line : fitted.log) std::cout << "  " << line << "\n";
-      }
-      if (!fitted.fits) {
-        std::cerr << fmt::format(
-            "cvpress: error: the {} CV does not fit {} page{}: what must stay is {:.1f} pt "
-            "(about {:.0f} lines) too long, even with the tightest spacing\n"
-            "  note: {}\n"
-            "  hint: lower the priority of some entries (2-4 may be dropped) or raise the budget\n",
-            variant.suffix, budget, budget == 1 ? "" : "s", fitted.overflow,
-            std::ceil(fitted.overflow / style.body.leading),
-            fitted.log.front().substr(fitted.log.front().find("; ") + 2));
-        return kOverBudget;
-      }
-    } else {
-      fitted.doc = doc;
-      fitted.style = style;
-      fitted.pages = layout(doc, style, fonts, cache.get());
+    if (budget > 0 && options.explain) {
+      std::cout << variant.suffix << ":\n";
+      for (const std::string& line : fitted.log) std::cout << "  " << line << "\n";
+    }
+    if (!fitted.fits) {
+      std::cerr << fmt::format(
+          "cvpress: error: the {} CV does not fit {} page{}: what must stay is {:.1f} pt "
+          "(about {:.0f} lines) too long, even with the tightest spacing\n"
+          "  note: {}\n"
+          "  hint: lower the priority of some entries (2-4 may be dropped) or raise the budget\n",
+          variant.suffix, budget, budget == 1 ? "" : "s", fitted.overflow,
+          std::ceil(fitted.overflow / style.body.leading),
+          fitted.log.front().substr(fitted.log.front().find("; ") + 2));
+      return kOverBudget;
     }
     variants.push_back({options.out_dir + "/" + stem + "-" + variant.suffix, std::move(fitted)});
   }

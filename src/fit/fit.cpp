@@ -627,6 +627,20 @@ void Fitter::explain(FitResult& result, const Drops& dropped, std::vector<size_t
 
 }  // namespace
 
+FitResult fit_variant(const Document& doc, const Style& style, FontBook& fonts, bool onepage,
+                      int max_pages, const FitOptions& options) {
+  Document variant = doc;
+  variant.footer = !onepage;
+  const int budget = onepage ? 1 : max_pages;
+  if (budget > 0) return fit(variant, style, fonts, budget, onepage, options);
+  FitResult out;
+  out.pages = layout(variant, style, fonts, options.cache);
+  out.doc = std::move(variant);
+  out.style = style;
+  out.fits = true;
+  return out;
+}
+
 Style with_spacing(const Style& style, double t) {
   Style out = style;
   for (Gap* g : {&out.header_gap, &out.header_after, &out.section_before, &out.section_after,

@@ -56,6 +56,13 @@ struct FitResult {
 FitResult fit(const Document& doc, const Style& style, FontBook& fonts, int max_pages,
               bool drop_full_only, const FitOptions& options = {});
 
+// One variant of a CV, as `cvpress build` makes it: the one-page CV (fit()
+// to one page, priority 5 dropped) or the full CV (with a footer; fit() to
+// `max_pages` when that is more than 0, else laid out as it is, which
+// always fits).
+FitResult fit_variant(const Document& doc, const Style& style, FontBook& fonts, bool onepage,
+                      int max_pages, const FitOptions& options = {});
+
 // The style with every gap moved from its value towards its min (t < 0) or
 // its max (t > 0); t in [-1, 1].
 Style with_spacing(const Style& style, double t);
